@@ -1,0 +1,30 @@
+package dev.circuitbreaker;
+
+/**
+ * Receives a breaker's events. Every method has an empty default, so implement only what you need.
+ *
+ * <p>Events are delivered on the calling thread, after the state they report is installed and outside any lock.
+ * A listener must be thread-safe and quick; one that throws is logged and changes nothing.
+ */
+public interface CircuitBreakerListener {
+
+    /** The breaker moved from one state to another (for a circuit group, every member hears it). */
+    default void onStateTransition(CircuitBreaker breaker, CircuitState from, CircuitState to) {
+    }
+
+    /** A permitted call counted as a success; {@code durationNanos} is its duration from the ticker. */
+    default void onSuccess(CircuitBreaker breaker, long durationNanos) {
+    }
+
+    /** A permitted call threw a recorded exception. */
+    default void onError(CircuitBreaker breaker, Throwable error, long durationNanos) {
+    }
+
+    /** A permitted call threw an ignored exception, or was cancelled. */
+    default void onIgnoredError(CircuitBreaker breaker, Throwable error, long durationNanos) {
+    }
+
+    /** A call was rejected without running. */
+    default void onCallNotPermitted(CircuitBreaker breaker) {
+    }
+}

@@ -1,0 +1,199 @@
+package dev.circuitbreaker;
+
+import dev.circuitbreaker.internal.Circuit;
+import dev.circuitbreaker.internal.ListenerList;
+import dev.circuitbreaker.internal.StateMachine;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Breakers by name, created on first use from a default config, and the home of circuit groups: breakers of one
+ * registry whose configs name the same group share one state machine (state, window, trial permits, open timer)
+ * while each keeps its own counters, history and listeners. Thread-safe: lookups are lock-free, creation and
+ * removal are serialized.
+ */
+public final class CircuitBreakerRegistry {
+
+    private final CircuitBreakerConfig defaultConfig;
+    private final Ticker ticker;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final Map<String, Circuit> groups = new HashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ListenerList<RegistryListener> listeners = new ListenerList<>();
+
+    private CircuitBreakerRegistry(Builder builder) {
+        this.defaultConfig = builder.defaultConfig;
+        this.ticker = builder.ticker;
+        this.clock = builder.clock;
+    }
+
+    /** A registry whose breakers default to {@code defaultConfig}. */
+    public static CircuitBreakerRegistry of(CircuitBreakerConfig defaultConfig) {
+        return builder().defaultConfig(defaultConfig).build();
+    }
+
+    /** A registry whose breakers default to {@link CircuitBreakerConfig#ofDefaults()}. */
+    public static CircuitBreakerRegistry ofDefaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The breaker called {@code name}, created with the default config if there is none yet. */
+    public CircuitBreaker circuitBreaker(String name) {
+        CircuitBreaker existing = breakers.get(CircuitBreaker.requireName(name));
+        return existing != null ? existing : create(name, defaultConfig, false);
+    }
+
+    /**
+     * The breaker called {@code name}, created with {@code config} if there is none yet.
+     *
+     * @throws IllegalArgumentException if a breaker of that name exists with a different config, or the config's
+     *     group has members whose rules differ
+     */
+    public CircuitBreaker circuitBreaker(String name, CircuitBreakerConfig config) {
+        CircuitBreaker.requireNonNull("config", config);
+        CircuitBreaker existing = breakers.get(CircuitBreaker.requireName(name));
+        if (existing != null) {
+            return checkSameConfig(existing, config);
+        }
+        return create(name, config, true);
+    }
+
+    /** The breaker called {@code name}, if there is one; never creates one. */
+    public Optional<CircuitBreaker> find(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(breakers.get(name));
+    }
+
+    /** Every breaker, sorted by name: a snapshot. */
+    public List<CircuitBreaker> all() {
+        List<CircuitBreaker> all = new ArrayList<>(breakers.values());
+        all.sort(Comparator.comparing(CircuitBreaker::name));
+        return List.copyOf(all);
+    }
+
+    /** Removes the breaker called {@code name} and returns it, if there was one; a group without members is dropped. */
+    public Optional<CircuitBreaker> remove(String name) {
+        CircuitBreaker removed;
+        lock.lock();
+        try {
+            removed = name == null ? null : breakers.remove(name);
+            if (removed != null) {
+                removed.detach();
+                String group = removed.config().group();
+                if (group != null && removed.circuit().observers() == 0) {
+                    groups.remove(group);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (removed != null) {
+            CircuitBreaker gone = removed;
+            listeners.forEach("registry", l -> l.onRemoved(gone));
+        }
+        return Optional.ofNullable(removed);
+    }
+
+    /** The config of breakers created by name alone. */
+    public CircuitBreakerConfig defaultConfig() {
+        return defaultConfig;
+    }
+
+    /** Hears breakers being added and removed; the returned handle removes the listener. */
+    public ListenerRegistration addListener(RegistryListener listener) {
+        return listeners.add(listener);
+    }
+
+    private CircuitBreaker create(String name, CircuitBreakerConfig config, boolean sameConfigRequired) {
+        CircuitBreaker created;
+        lock.lock();
+        try {
+            CircuitBreaker existing = breakers.get(name);
+            if (existing != null) {
+                return sameConfigRequired ? checkSameConfig(existing, config) : existing;
+            }
+            created = new CircuitBreaker(name, config, ticker, clock, circuitFor(name, config));
+            breakers.put(name, created);
+        } finally {
+            lock.unlock();
+        }
+        listeners.forEach("registry", l -> l.onAdded(created));
+        return created;
+    }
+
+    private Circuit circuitFor(String name, CircuitBreakerConfig config) {
+        String group = config.group();
+        if (group == null) {
+            return new StateMachine(config, ticker);
+        }
+        Circuit shared = groups.get(group);
+        if (shared == null) {
+            shared = new StateMachine(config, ticker);
+            groups.put(group, shared);
+        } else if (!shared.config().hasSameRulesAs(config)) {
+            throw new IllegalArgumentException("circuit breaker '" + name + "' cannot join group '" + group
+                    + "': its rules differ from the group's: " + config.differencesFrom(shared.config(), false));
+        }
+        return shared;
+    }
+
+    private static CircuitBreaker checkSameConfig(CircuitBreaker existing, CircuitBreakerConfig config) {
+        if (!existing.config().equals(config)) {
+            throw new IllegalArgumentException("circuit breaker '" + existing.name()
+                    + "' exists with a different config: " + config.differencesFrom(existing.config(), true));
+        }
+        return existing;
+    }
+
+    /** Builds a {@link CircuitBreakerRegistry}. Not thread-safe. */
+    public static final class Builder {
+
+        private CircuitBreakerConfig defaultConfig = CircuitBreakerConfig.ofDefaults();
+        private Ticker ticker = Ticker.systemTicker();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The config of breakers created by name alone; default {@link CircuitBreakerConfig#ofDefaults()}. */
+        public Builder defaultConfig(CircuitBreakerConfig defaultConfig) {
+            this.defaultConfig = CircuitBreaker.requireNonNull("defaultConfig", defaultConfig);
+            return this;
+        }
+
+        /** The ticker every breaker of the registry measures with; default {@link Ticker#systemTicker()}. */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = CircuitBreaker.requireNonNull("ticker", ticker);
+            return this;
+        }
+
+        /** The clock that stamps history entries; default UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = CircuitBreaker.requireNonNull("clock", clock);
+            return this;
+        }
+
+        /**
+         * Builds the registry.
+         *
+         * @throws IllegalArgumentException if the default config names a group (every breaker would join it)
+         */
+        public CircuitBreakerRegistry build() {
+            if (defaultConfig.group() != null) {
+                throw new IllegalArgumentException("defaultConfig must not name a group but names \"" + defaultConfig.group() + '"');
+            }
+            return new CircuitBreakerRegistry(this);
+        }
+    }
+}

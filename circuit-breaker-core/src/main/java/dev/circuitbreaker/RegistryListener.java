@@ -1,0 +1,16 @@
+package dev.circuitbreaker;
+
+/**
+ * Hears breakers being added to and removed from a {@link CircuitBreakerRegistry}, so meters and health checks can
+ * follow breakers created at run time. Methods have empty defaults; one that throws is logged and changes nothing.
+ */
+public interface RegistryListener {
+
+    /** A breaker was created in the registry. */
+    default void onAdded(CircuitBreaker breaker) {
+    }
+
+    /** A breaker was removed from the registry. */
+    default void onRemoved(CircuitBreaker breaker) {
+    }
+}

@@ -1,0 +1,81 @@
+package dev.circuitbreaker.internal;
+
+import dev.circuitbreaker.CircuitBreakerConfig;
+import dev.circuitbreaker.SlidingWindowType;
+
+/**
+ * The CLOSED state's window of recent outcomes, with running totals so that evaluating the rules costs the same
+ * whatever the window's size. Not thread-safe: its owner serializes access.
+ */
+public abstract class SlidingWindow {
+
+    private int bufferedCalls;
+    private int failedCalls;
+    private int slowCalls;
+    private final int[] failuresByCategory;
+
+    SlidingWindow(int categories) {
+        this.failuresByCategory = new int[categories];
+    }
+
+    /** Creates the window the config asks for; {@code origin} is the ticker reading its seconds count from. */
+    public static SlidingWindow create(CircuitBreakerConfig config, int categories, long origin) {
+        return config.slidingWindowType() == SlidingWindowType.COUNT_BASED
+                ? new CountWindow(config.slidingWindowSize(), categories)
+                : new TimeWindow(config.slidingWindowSize(), categories, origin);
+    }
+
+    /** Adds a success or failure (never an ignored outcome) that finished at {@code tick}. */
+    public abstract void record(int code, long tick);
+
+    /** The window's content as of {@code tick}, without changing it. */
+    public abstract WindowSnapshot snapshot(long tick);
+
+    /** Whether one more plain success would leave the window exactly as it is. */
+    public boolean isFullOfSuccesses() {
+        return false;
+    }
+
+    /** Whether the window needs the ticker reading of each outcome. */
+    public abstract boolean needsTick();
+
+    final void add(int code, int sign) {
+        bufferedCalls += sign;
+        if (Outcomes.isSlow(code)) {
+            slowCalls += sign;
+        }
+        if (Outcomes.kind(code) == Outcomes.FAILURE) {
+            failedCalls += sign;
+            failuresByCategory[Outcomes.category(code)] += sign;
+        }
+    }
+
+    final void removeTotals(int calls, int failures, int slow, int[] byCategory) {
+        bufferedCalls -= calls;
+        failedCalls -= failures;
+        slowCalls -= slow;
+        for (int c = 0; c < byCategory.length; c++) {
+            failuresByCategory[c] -= byCategory[c];
+        }
+    }
+
+    public final int bufferedCalls() {
+        return bufferedCalls;
+    }
+
+    public final int failedCalls() {
+        return failedCalls;
+    }
+
+    public final int slowCalls() {
+        return slowCalls;
+    }
+
+    final int[] failuresByCategory() {
+        return failuresByCategory;
+    }
+
+    final WindowSnapshot totals() {
+        return new WindowSnapshot(bufferedCalls, failedCalls, slowCalls);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.circuitbreaker.internal;
+
+import dev.circuitbreaker.CircuitState;
+
+/**
+ * One period of a breaker's life, from the transition that installed it to the one that replaces it. Each state
+ * owns its own window, permits and timer; a transition installs a fresh object.
+ */
+public abstract class State {
+
+    final StateMachine machine;
+
+    State(StateMachine machine) {
+        this.machine = machine;
+    }
+
+    /** Which of the public states this is. */
+    public abstract CircuitState kind();
+
+    /**
+     * Asks for a call. Returns {@code null} when this state has just been decided or replaced, and the caller must
+     * ask the machine's current state again.
+     */
+    abstract Permission acquire();
+
+    /** The state this one has decided to become but that may not be installed yet, or {@code null}. */
+    State successor() {
+        return null;
+    }
+
+    /** The window's content as of {@code tick}. */
+    abstract WindowSnapshot window(long tick);
+
+    /** Nanoseconds until a trial is let in as of {@code tick}; 0 unless OPEN. */
+    long remainingWaitNanos(long tick) {
+        return 0;
+    }
+
+    /** The open wait a manual OPEN or HALF_OPEN entered from here continues with: backoff survives manual moves. */
+    long openWaitNanos() {
+        return machine.baseWaitNanos();
+    }
+}

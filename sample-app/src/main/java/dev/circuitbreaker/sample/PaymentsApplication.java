@@ -1,0 +1,13 @@
+package dev.circuitbreaker.sample;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The sample payments service: a circuit breaker in front of a flaky downstream bank. */
+@SpringBootApplication
+public class PaymentsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PaymentsApplication.class, args);
+    }
+}
