@@ -29,7 +29,7 @@ public final class ErrorMessages {
 
     /** Masks the values of secret-looking keys ({@code password=...}, {@code token: ...}) and bearer tokens. */
     public static String sanitize(String message) {
-        String masked = KEY_VALUE.matcher(message).replaceAll("$1" + MASK);
-        return BEARER.matcher(masked).replaceAll("$1 " + MASK);
+        String masked = BEARER.matcher(message).replaceAll("$1 " + MASK);
+        return KEY_VALUE.matcher(masked).replaceAll("$1" + MASK);
     }
 }
