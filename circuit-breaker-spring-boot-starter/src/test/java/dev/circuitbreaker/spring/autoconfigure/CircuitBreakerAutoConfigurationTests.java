@@ -13,6 +13,7 @@ import dev.circuitbreaker.spring.aop.CircuitBreakerAdvisor;
 import dev.circuitbreaker.spring.metrics.CircuitBreakerMetrics;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -51,6 +52,7 @@ class CircuitBreakerAutoConfigurationTests {
                 "circuitbreaker.defaults.failure-threshold=5",
                 "circuitbreaker.defaults.success-threshold=3",
                 "circuitbreaker.defaults.record-exceptions=java.io.IOException,java.util.concurrent.TimeoutException",
+                "circuitbreaker.defaults.exception-thresholds.[java.io.IOException]=2",
                 "circuitbreaker.instances.payments.failure-threshold=2",
                 "circuitbreaker.instances.payments.sliding-window-type=time-based",
                 "circuitbreaker.instances.payments.record-exceptions=java.lang.IllegalStateException",
@@ -68,6 +70,7 @@ class CircuitBreakerAutoConfigurationTests {
                     assertThat(inventory.failureThreshold()).isEqualTo(5);
                     assertThat(inventory.historySize()).isZero();
                     assertThat(inventory.recordExceptions()).containsExactly(IOException.class, TimeoutException.class);
+                    assertThat(inventory.exceptionThresholds()).containsExactly(Map.entry(IOException.class, 2));
                 });
     }
 
