@@ -1,0 +1,144 @@
+package dev.circuitbreaker.spring.aop;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * The fallback overloads of one annotated method, most specific exception type first, resolved once. Immutable
+ * and thread-safe.
+ */
+final class FallbackMethod {
+
+    private final Method[] overloads;
+    /** The trailing exception parameter of each overload, {@code null} for an overload without one. */
+    private final Class<?>[] exceptionTypes;
+
+    private FallbackMethod(List<Method> sorted, int parameterCount) {
+        this.overloads = sorted.toArray(Method[]::new);
+        this.exceptionTypes = sorted.stream().map(m -> exceptionType(m, parameterCount)).toArray(Class<?>[]::new);
+    }
+
+    /**
+     * Finds the overloads of {@code name} on {@code targetClass} that can stand in for {@code method}.
+     *
+     * @throws InvalidCircuitBreakerAnnotationException if there is none
+     */
+    static FallbackMethod resolve(String beanName, Class<?> targetClass, Method method, String name) {
+        Class<?>[] params = method.getParameterTypes();
+        List<Method> named = Arrays.stream(ReflectionUtils.getUniqueDeclaredMethods(targetClass, ReflectionUtils.USER_DECLARED_METHODS))
+                .filter(m -> m.getName().equals(name) && !Modifier.isStatic(m.getModifiers()))
+                .toList();
+        List<Method> matching = named.stream().filter(m -> parametersMatch(m, params)).toList();
+        List<Method> returning = matching.stream().filter(m -> returnTypeMatches(method, m)).toList();
+        if (returning.isEmpty()) {
+            String problem = named.isEmpty() ? "no method '" + name + "' on " + targetClass.getName()
+                    : matching.isEmpty() ? "no overload of '" + name + "' takes the parameters; found " + describe(named)
+                    : "the return type of " + describe(matching) + " is not assignable to " + method.getReturnType().getSimpleName();
+            throw new InvalidCircuitBreakerAnnotationException(beanName, describe(method), name,
+                    expectedSignature(method, name), problem);
+        }
+        List<Method> sorted = new ArrayList<>(returning);
+        sorted.sort(Comparator.comparingInt((Method m) -> depth(exceptionType(m, params.length))).reversed());
+        sorted.forEach(ReflectionUtils::makeAccessible);
+        return new FallbackMethod(sorted, params.length);
+    }
+
+    /** Whether an overload takes {@code error}. */
+    boolean appliesTo(Throwable error) {
+        return select(error) >= 0;
+    }
+
+    /**
+     * Calls the most specific overload that takes {@code error} on {@code target}; rethrows {@code error} unchanged
+     * if none does. An exception the fallback throws is rethrown with {@code error} added as suppressed.
+     */
+    Object invoke(Object target, Object[] args, Throwable error) throws Throwable {
+        int i = select(error);
+        if (i < 0) {
+            throw error;
+        }
+        Object[] fallbackArgs = args;
+        if (exceptionTypes[i] != null) {
+            fallbackArgs = Arrays.copyOf(args, args.length + 1);
+            fallbackArgs[args.length] = error;
+        }
+        try {
+            return overloads[i].invoke(target, fallbackArgs);
+        } catch (InvocationTargetException e) {
+            throw withSuppressed(e.getTargetException(), error);
+        }
+    }
+
+    static Throwable withSuppressed(Throwable thrown, Throwable original) {
+        if (thrown != original) {
+            thrown.addSuppressed(original);
+        }
+        return thrown;
+    }
+
+    static String expectedSignature(Method method, String name) {
+        String ret = method.getReturnType().getSimpleName();
+        String params = Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "));
+        return ret + " " + name + "(" + params + ") or " + ret + " " + name + "(" + params + (params.isEmpty() ? "" : ", ")
+                + "Throwable or a subtype) on the same bean";
+    }
+
+    static String describe(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "("
+                + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String describe(List<Method> methods) {
+        return methods.stream().map(m -> m.getReturnType().getSimpleName() + " " + describe(m)).collect(Collectors.joining(", "));
+    }
+
+    private int select(Throwable error) {
+        for (int i = 0; i < overloads.length; i++) {
+            if (exceptionTypes[i] == null || exceptionTypes[i].isInstance(error)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean parametersMatch(Method candidate, Class<?>[] params) {
+        Class<?>[] types = candidate.getParameterTypes();
+        if (types.length == params.length) {
+            return Arrays.equals(types, params);
+        }
+        return types.length == params.length + 1
+                && Arrays.equals(Arrays.copyOf(types, params.length), params)
+                && Throwable.class.isAssignableFrom(types[params.length]);
+    }
+
+    private static boolean returnTypeMatches(Method method, Method fallback) {
+        Class<?> expected = method.getReturnType();
+        Class<?> actual = fallback.getReturnType();
+        if (expected == void.class || actual == void.class) {
+            return expected == actual;
+        }
+        return ClassUtils.isAssignable(expected, actual);
+    }
+
+    /** The trailing exception parameter's type, or {@code null} if the fallback takes just the method's parameters. */
+    private static Class<?> exceptionType(Method fallback, int parameterCount) {
+        return fallback.getParameterCount() > parameterCount ? fallback.getParameterTypes()[parameterCount] : null;
+    }
+
+    /** Distance from {@code Object}: a subclass is deeper than its superclass; no exception parameter is -1. */
+    private static int depth(Class<?> type) {
+        int depth = -1;
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            depth++;
+        }
+        return depth;
+    }
+}

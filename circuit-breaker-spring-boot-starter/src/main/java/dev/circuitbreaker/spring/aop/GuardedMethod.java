@@ -1,0 +1,118 @@
+package dev.circuitbreaker.spring.aop;
+
+import dev.circuitbreaker.CircuitBreaker;
+import dev.circuitbreaker.CircuitBreakerOpenException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.aopalliance.intercept.MethodInvocation;
+
+/**
+ * One annotated method with its breaker and fallback, resolved once: runs an invocation through the breaker and
+ * falls back when the breaker records the failure or rejects the call. Immutable and thread-safe.
+ */
+final class GuardedMethod {
+
+    private final CircuitBreaker breaker;
+    private final FallbackMethod fallback;
+    private final boolean async;
+
+    GuardedMethod(CircuitBreaker breaker, FallbackMethod fallback, boolean async) {
+        this.breaker = breaker;
+        this.fallback = fallback;
+        this.async = async;
+    }
+
+    CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    Object invoke(MethodInvocation invocation) throws Throwable {
+        if (async) {
+            return invokeAsync(invocation);
+        }
+        try {
+            return breaker.execute(invocation::proceed);
+        } catch (Throwable error) {
+            if (fallback == null || !fallsBackOn(error)) {
+                throw error;
+            }
+            return fallback.invoke(invocation.getThis(), invocation.getArguments(), error);
+        }
+    }
+
+    private CompletableFuture<Object> invokeAsync(MethodInvocation invocation) {
+        CompletableFuture<Object> call = breaker.callAsync(() -> proceedAsync(invocation));
+        if (fallback == null) {
+            return call;
+        }
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        call.whenComplete((value, error) -> {
+            Throwable cause = unwrap(error);
+            if (error == null) {
+                result.complete(value);
+            } else if (!fallsBackOn(cause) || !fallback.appliesTo(cause)) {
+                result.completeExceptionally(error);
+            } else {
+                fallBackAsync(invocation, cause, result);
+            }
+        });
+        result.whenComplete((value, error) -> {
+            if (result.isCancelled()) {
+                call.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    private void fallBackAsync(MethodInvocation invocation, Throwable cause, CompletableFuture<Object> result) {
+        Object stage;
+        try {
+            stage = fallback.invoke(invocation.getThis(), invocation.getArguments(), cause);
+        } catch (Throwable thrown) {
+            result.completeExceptionally(thrown);
+            return;
+        }
+        if (stage == null) {
+            result.completeExceptionally(FallbackMethod.withSuppressed(
+                    new NullPointerException("the fallback of " + breaker.name() + " returned null instead of a CompletionStage"), cause));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        CompletionStage<Object> fallbackStage = (CompletionStage<Object>) stage;
+        fallbackStage.whenComplete((value, error) -> {
+            if (error == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(FallbackMethod.withSuppressed(unwrap(error), cause));
+            }
+        });
+    }
+
+    /** Recorded failures, and rejections by this very breaker (a nested breaker's rejection is just an exception). */
+    private boolean fallsBackOn(Throwable error) {
+        return breaker.isRecordedFailure(error)
+                || error instanceof CircuitBreakerOpenException open && open.breakerName().equals(breaker.name());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CompletionStage<Object> proceedAsync(MethodInvocation invocation) {
+        try {
+            return (CompletionStage<Object>) invocation.proceed();
+        } catch (Throwable t) {
+            throw GuardedMethod.<RuntimeException>sneakyThrow(t);
+        }
+    }
+
+    /** Lets callAsync see, record and return the callee's own exception, checked or not. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneakyThrow(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return (error instanceof CompletionException || error instanceof ExecutionException) && error.getCause() != null
+                ? error.getCause() : error;
+    }
+}

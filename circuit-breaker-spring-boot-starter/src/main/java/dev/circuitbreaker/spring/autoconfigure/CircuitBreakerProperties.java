@@ -1,0 +1,66 @@
+package dev.circuitbreaker.spring.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.core.Ordered;
+
+/**
+ * The {@code circuitbreaker.*} properties. Unknown keys fail startup; values are checked by the core config
+ * builder when the application starts (see {@link CircuitBreakerConfigurations}).
+ */
+@ConfigurationProperties(prefix = "circuitbreaker", ignoreUnknownFields = false)
+public class CircuitBreakerProperties {
+
+    /** The default of {@code circuitbreaker.aspect-order}: just outside Spring's transaction and cache advice. */
+    public static final int DEFAULT_ASPECT_ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
+    /** Whether the starter is on; false turns off breakers, the annotation, the endpoint, meters and health. */
+    private boolean enabled = true;
+
+    /**
+     * The order of the @CircuitBreaker advice among other advice on the same method; lower runs first (outermost).
+     * The default, Ordered.LOWEST_PRECEDENCE - 10, wraps @Transactional and @Cacheable advice of default order.
+     */
+    private int aspectOrder = DEFAULT_ASPECT_ORDER;
+
+    /** Settings applied to every instance, and to breakers named only in @CircuitBreaker annotations. */
+    @NestedConfigurationProperty
+    private InstanceProperties defaults = new InstanceProperties();
+
+    /** Breakers by name; each value replaces the default of the same key (lists and maps as a whole). */
+    private Map<String, InstanceProperties> instances = new LinkedHashMap<>();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public int getAspectOrder() {
+        return aspectOrder;
+    }
+
+    public void setAspectOrder(int aspectOrder) {
+        this.aspectOrder = aspectOrder;
+    }
+
+    public InstanceProperties getDefaults() {
+        return defaults;
+    }
+
+    public void setDefaults(InstanceProperties defaults) {
+        this.defaults = defaults;
+    }
+
+    public Map<String, InstanceProperties> getInstances() {
+        return instances;
+    }
+
+    public void setInstances(Map<String, InstanceProperties> instances) {
+        this.instances = instances;
+    }
+}
