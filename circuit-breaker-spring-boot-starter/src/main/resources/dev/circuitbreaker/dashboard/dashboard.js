@@ -66,13 +66,32 @@
   function formatDuration(ms) {
     if (ms < 1000) { return Math.round(ms) + ' ms'; }
     var s = ms / 1000;
-    if (s < 60) { return s.toFixed(1) + ' s'; }
+    if (s < 60) { return (s % 1 === 0 ? s : s.toFixed(1)) + ' s'; }
     var m = Math.floor(s / 60);
     return m + ' min ' + Math.round(s - m * 60) + ' s';
   }
 
   function formatRate(rate) {
     return rate < 0 ? '—' : (Math.round(rate * 10) / 10) + ' %';
+  }
+
+  function rulesText(c) {
+    if (!c) { return ''; }
+    var rules = [];
+    if (c.failureThreshold > 0) { rules.push(c.failureThreshold + ' failures'); }
+    if (c.failureRateThreshold > 0) { rules.push(c.failureRateThreshold + ' % failures'); }
+    if (c.slowCallDurationThresholdMs != null) {
+      rules.push(c.slowCallRateThreshold + ' % slower than ' + formatDuration(c.slowCallDurationThresholdMs));
+    }
+    var window = c.slidingWindowType === 'TIME_BASED'
+      ? 'the last ' + c.slidingWindowSize + ' s' : 'the last ' + c.slidingWindowSize + ' calls';
+    var rates = c.failureRateThreshold > 0 || c.slowCallDurationThresholdMs != null
+      ? ' (rates once ' + c.minimumNumberOfCalls + ' calls)' : '';
+    var backoff = c.backoffMultiplier > 1
+      ? ', ×' + c.backoffMultiplier + ' after each failed recovery up to ' + formatDuration(c.maxWaitDurationInOpenStateMs) : '';
+    return 'Opens at ' + rules.join(' or ') + ' in ' + window + rates + '; waits '
+      + formatDuration(c.waitDurationInOpenStateMs) + backoff + '; ' + c.successThreshold
+      + ' trial successes close it.' + (c.group ? ' Group: ' + c.group + '.' : '');
   }
 
   function metric(grid, key, label) {
@@ -95,6 +114,8 @@
     card.appendChild(head);
     var timer = el('p', 'timer');
     card.appendChild(timer);
+    var rules = el('p', 'rules');
+    card.appendChild(rules);
     var grid = el('div', 'grid');
     var values = {
       totalCalls: metric(grid, 'totalCalls', 'calls'),
@@ -138,7 +159,7 @@
     });
     card.appendChild(actions);
     container.appendChild(card);
-    return { card: card, state: state, timer: timer, values: values, chart: chart, caption: caption,
+    return { card: card, state: state, timer: timer, rules: rules, values: values, chart: chart, caption: caption,
       lastError: lastError, actions: actions };
   }
 
@@ -197,6 +218,7 @@
         c.values[key].title = v < 0 ? 'below the minimum number of calls' : 'of ' + stats.bufferedCalls + ' calls in the window';
       }
     });
+    c.rules.textContent = rulesText(details && details.config);
     var history = (details && details.history) || [];
     drawChart(c.chart, history);
     var failures = history.filter(function (h) { return h.outcome === 'FAILURE'; }).length;

@@ -78,6 +78,9 @@ class DashboardBrowserTest {
         assertThat(card.findElements(By.cssSelector("svg.chart rect[data-outcome='SUCCESS']"))).hasSize(2);
         assertThat(card.findElement(By.cssSelector(".timer")).getText()).matches("(Next trial call in|Wait over).*");
         assertThat(card.findElement(By.cssSelector(".last-error")).getText()).contains("503");
+        assertThat(card.findElement(By.cssSelector(".rules")).getText()).as("the effective config, from the endpoint")
+                .startsWith("Opens at 3 failures or 50 % slower than 150 ms in the last 10 calls (rates once 4 calls)")
+                .contains("waits 600 ms").contains("2 trial successes");
         saveScreenshot();
 
         WebElement forceOpen = wait.until(ExpectedConditions.visibilityOfElementLocated(

@@ -93,6 +93,15 @@ class PaymentsEndToEndTest {
     }
 
     @Test
+    void theSampleServesTheStartersDashboardPagePointingAtItsEndpoint() {
+        ResponseEntity<String> page = http.getForEntity("/circuitbreakers/", String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("<meta name=\"cb-endpoint-path\" content=\"/actuator/circuitbreakers\">")
+                .contains("<script src=\"dashboard.js\">");
+        assertThat(http.getForEntity("/circuitbreakers/dashboard.js", String.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownBankModeIsABadRequest() {
         ResponseEntity<String> r = http.postForEntity("/bank/mode",
                 new org.springframework.http.HttpEntity<>(java.util.Map.of("mode", "sideways")), String.class);
