@@ -19,6 +19,10 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * and the manual transitions. Read-only unless the application grants more access
  * ({@code management.endpoint.circuitbreakers.access=unrestricted}). It only looks breakers up: no request creates
  * one, so unknown names are 404 and leave the registry and the meters as they were. Thread-safe.
+ *
+ * <p>History entries carry no exception objects or stacks, only the core's {@code ClassName: message} text, in
+ * which the core has already masked secret-looking values ({@code password=...}, {@code token: ...}, API keys,
+ * bearer and basic credentials) and which it truncates to 200 characters; this endpoint shows that text as is.
  */
 @Endpoint(id = "circuitbreakers", defaultAccess = Access.READ_ONLY)
 public class CircuitBreakersEndpoint {

@@ -13,6 +13,7 @@ import org.springframework.boot.actuate.health.Health;
  * Health of the breakers that opted in ({@code register-health-indicator}): each one's state in the details. An
  * open (or forced open) breaker makes the result DOWN only if it allows it ({@code allow-health-indicator-to-fail});
  * otherwise the application stays UP, since its fallbacks are working. Follows breakers created at run time.
+ * Thread-safe.
  */
 public class CircuitBreakersHealthIndicator extends AbstractHealthIndicator {
 

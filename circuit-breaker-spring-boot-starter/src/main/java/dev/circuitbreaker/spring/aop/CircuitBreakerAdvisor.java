@@ -11,6 +11,7 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
  * Applies the circuit breaker advice to {@code @CircuitBreaker} methods. A plain advisor rather than an
  * {@code @Aspect}: its pointcut is the same Java predicate the startup check uses, so what is checked is exactly
  * what is intercepted, and it works with any auto-proxy creator. Its order is {@code circuitbreaker.aspect-order}.
+ * Thread-safe.
  */
 public final class CircuitBreakerAdvisor extends AbstractPointcutAdvisor {
 

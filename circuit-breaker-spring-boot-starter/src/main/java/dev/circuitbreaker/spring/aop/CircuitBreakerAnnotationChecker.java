@@ -8,7 +8,8 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
  * Checks every bean with {@code @CircuitBreaker} methods once all singletons exist: each annotated method's breaker
- * is created and its fallback resolved, so a bad annotation fails startup instead of a call.
+ * is created and its fallback resolved, so a bad annotation fails startup instead of a call. Runs once, on the
+ * thread that refreshes the context.
  */
 public final class CircuitBreakerAnnotationChecker implements SmartInitializingSingleton {
 

@@ -43,6 +43,7 @@ public final class CircuitBreakerAspectAutoConfiguration {
 
     /** Static, with lazy dependencies: auto-proxy creators instantiate advisors before most other beans. */
     @Bean
+    @ConditionalOnMissingBean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static CircuitBreakerAdvisor circuitBreakerAdvisor(ObjectProvider<CircuitBreakerMethods> methods, Environment environment) {
         int order = Binder.get(environment).bind("circuitbreaker.aspect-order", Integer.class)

@@ -27,12 +27,13 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @ConditionalOnCircuitBreakerEnabled
 @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
 @ConditionalOnBean({CircuitBreakerRegistry.class, CircuitBreakerConfigurations.class})
-@ConditionalOnEnabledHealthIndicator("circuitbreakers")
 @Conditional(CircuitBreakerHealthAutoConfiguration.OnHealthIndicatorRequested.class)
 public final class CircuitBreakerHealthAutoConfiguration {
 
+    /** The enabled-indicator condition sits here: on the class it would be loaded before the class check. */
     @Bean
     @ConditionalOnMissingBean(name = "circuitBreakersHealthIndicator")
+    @ConditionalOnEnabledHealthIndicator("circuitbreakers")
     CircuitBreakersHealthIndicator circuitBreakersHealthIndicator(CircuitBreakerRegistry registry,
             CircuitBreakerConfigurations configurations) {
         return new CircuitBreakersHealthIndicator(registry, configurations::registersHealthIndicator,

@@ -9,7 +9,8 @@ import org.springframework.core.Ordered;
 
 /**
  * The {@code circuitbreaker.*} properties. Unknown keys fail startup; values are checked by the core config
- * builder when the application starts (see {@link CircuitBreakerConfigurations}).
+ * builder when the application starts (see {@link CircuitBreakerConfigurations}). A mutable binding target: not
+ * thread-safe, read once at startup.
  */
 @ConfigurationProperties(prefix = "circuitbreaker", ignoreUnknownFields = false)
 public class CircuitBreakerProperties {

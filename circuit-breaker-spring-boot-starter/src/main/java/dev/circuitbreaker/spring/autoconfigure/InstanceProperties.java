@@ -9,7 +9,8 @@ import java.util.Map;
  * The settings of one breaker, under {@code circuitbreaker.defaults} or {@code circuitbreaker.instances.<name>}.
  * Every core option has a key. A field left {@code null} is not set: an instance then takes the value of
  * {@code defaults}, and {@code defaults} the core's default (named in each field's description). That is why the
- * fields have no initial values: an instance must tell "not set" from "set to the default".
+ * fields have no initial values: an instance must tell "not set" from "set to the default". A mutable binding
+ * target: not thread-safe, read once at startup.
  */
 public class InstanceProperties {
 

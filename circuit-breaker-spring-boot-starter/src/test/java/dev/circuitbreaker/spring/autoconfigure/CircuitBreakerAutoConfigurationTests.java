@@ -11,13 +11,11 @@ import dev.circuitbreaker.spring.actuate.CircuitBreakersEndpoint;
 import dev.circuitbreaker.spring.actuate.CircuitBreakersHealthIndicator;
 import dev.circuitbreaker.spring.aop.CircuitBreakerAdvisor;
 import dev.circuitbreaker.spring.metrics.CircuitBreakerMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +52,7 @@ class CircuitBreakerAutoConfigurationTests {
                 "circuitbreaker.defaults.failure-threshold=5",
                 "circuitbreaker.defaults.success-threshold=3",
                 "circuitbreaker.defaults.record-exceptions=java.io.IOException,java.util.concurrent.TimeoutException",
+                "circuitbreaker.defaults.exception-thresholds.[java.io.IOException]=2",
                 "circuitbreaker.instances.payments.failure-threshold=2",
                 "circuitbreaker.instances.payments.sliding-window-type=time-based",
                 "circuitbreaker.instances.payments.record-exceptions=java.lang.IllegalStateException",
@@ -71,6 +70,7 @@ class CircuitBreakerAutoConfigurationTests {
                     assertThat(inventory.failureThreshold()).isEqualTo(5);
                     assertThat(inventory.historySize()).isZero();
                     assertThat(inventory.recordExceptions()).containsExactly(IOException.class, TimeoutException.class);
+                    assertThat(inventory.exceptionThresholds()).containsExactly(Map.entry(IOException.class, 2));
                 });
     }
 
@@ -119,7 +119,7 @@ class CircuitBreakerAutoConfigurationTests {
 
     @Test
     void withoutActuatorOnTheClassPathTheBreakersAndTheAdviceStillWork() {
-        runner.withClassLoader(new FilteredClassLoader(Endpoint.class, HealthIndicator.class))
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
                 .withPropertyValues("management.endpoints.web.exposure.include=*",
                         "circuitbreaker.instances.payments.register-health-indicator=true")
                 .run(context -> assertThat(context).hasNotFailed()
@@ -131,7 +131,7 @@ class CircuitBreakerAutoConfigurationTests {
 
     @Test
     void withoutMicrometerOnTheClassPathThereAreNoMetersButEverythingElseWorks() {
-        runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+        runner.withClassLoader(new FilteredClassLoader("io.micrometer"))
                 .withPropertyValues("management.endpoints.web.exposure.include=circuitbreakers")
                 .run(context -> assertThat(context).hasNotFailed()
                         .hasSingleBean(CircuitBreakerRegistry.class)
