@@ -193,6 +193,16 @@ class CircuitBreakerAdviceTests {
         });
     }
 
+    @Test
+    void aBeanBehindAnInterfaceProxyIsGuardedThroughItsImplementationsAnnotation() {
+        runner.withUserConfiguration(QuoteConfig.class).run(context -> {
+            QuoteSource quotes = context.getBean(QuoteSource.class);
+            assertThat(AopUtils.isJdkDynamicProxy(quotes)).isTrue();
+            assertThat(quotes.quote("EUR")).isEqualTo("cached:EUR");
+            assertThat(stats(context, "quotes").failedCalls()).isEqualTo(1);
+        });
+    }
+
     private static Downstream downstream(AssertableApplicationContext context) {
         return context.getBean(Downstream.class);
     }
@@ -300,6 +310,31 @@ class CircuitBreakerAdviceTests {
 
         int count() {
             return 0;
+        }
+    }
+
+    interface QuoteSource {
+        String quote(String currency);
+    }
+
+    static class FailingQuotes implements QuoteSource {
+
+        @Override
+        @CircuitBreaker(name = "quotes", fallback = "cachedQuote")
+        public String quote(String currency) {
+            throw new IllegalStateException("feed down");
+        }
+
+        String cachedQuote(String currency, IllegalStateException cause) {
+            return "cached:" + currency;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class QuoteConfig {
+        @Bean
+        QuoteSource quotes() {
+            return new FailingQuotes();
         }
     }
 }
