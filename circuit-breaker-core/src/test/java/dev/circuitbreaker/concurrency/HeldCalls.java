@@ -20,12 +20,18 @@ final class HeldCalls {
     /** An exception the configs used here ignore. */
     static final IgnoredException IGNORED_EXCEPTION = new IgnoredException();
 
-    private final CircuitBreaker breaker;
+    private final CircuitBreaker[] breakers;
     private final CompletableFuture<?>[] held;
 
+    /** {@code slots} callers, all calling through {@code breaker}. */
     HeldCalls(CircuitBreaker breaker, int slots) {
-        this.breaker = breaker;
-        this.held = new CompletableFuture<?>[slots];
+        this(java.util.Collections.nCopies(slots, breaker).toArray(new CircuitBreaker[0]));
+    }
+
+    /** One caller per element, calling through that breaker. */
+    HeldCalls(CircuitBreaker... breakerBySlot) {
+        this.breakers = breakerBySlot;
+        this.held = new CompletableFuture<?>[breakerBySlot.length];
     }
 
     /** Starts a call in {@code slot}: "admitted" (its permit is now held), "rejected", or "busy" if the slot holds one. */
@@ -34,7 +40,7 @@ final class HeldCalls {
             return "busy";
         }
         CompletableFuture<String> downstream = new CompletableFuture<>();
-        CompletableFuture<String> call = breaker.callAsync(() -> downstream);
+        CompletableFuture<String> call = breakers[slot].callAsync(() -> downstream);
         if (call.isCompletedExceptionally()) {
             return "rejected";
         }
