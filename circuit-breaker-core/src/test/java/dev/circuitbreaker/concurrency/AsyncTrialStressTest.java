@@ -7,6 +7,7 @@ import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitBreakerStats;
 import dev.circuitbreaker.CircuitState;
 import dev.circuitbreaker.FakeTicker;
+import dev.circuitbreaker.TestScale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +30,7 @@ class AsyncTrialStressTest {
 
     static final int CALLERS = 8;
     static final int PERMITS = 3;
-    static final int ROUNDS = 2_000;
+    static final int ROUNDS = 2_000 * TestScale.factor();
 
     private final ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
 

@@ -4,6 +4,7 @@ import dev.circuitbreaker.CircuitBreaker;
 import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitState;
 import dev.circuitbreaker.FakeTicker;
+import dev.circuitbreaker.TestScale;
 import java.time.Duration;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.jetbrains.kotlinx.lincheck.paramgen.ThreadIdGen;
@@ -70,7 +71,7 @@ public class ClosedTripLincheckTest {
                 .threads(3)
                 .actorsPerThread(3)
                 .actorsAfter(2)
-                .iterations(5)
+                .iterations(5 * TestScale.factor())
                 .invocationsPerIteration(200)
                 .check(getClass());
     }

@@ -9,6 +9,7 @@ import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.CircuitBreakerStats;
 import dev.circuitbreaker.CircuitState;
 import dev.circuitbreaker.FakeTicker;
+import dev.circuitbreaker.TestScale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ class GroupPermitStressTest {
 
     static final int THREADS = 16;
     static final int PERMITS = 3;
-    static final int ROUNDS = 3_000;
+    static final int ROUNDS = 3_000 * TestScale.factor();
 
     private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 

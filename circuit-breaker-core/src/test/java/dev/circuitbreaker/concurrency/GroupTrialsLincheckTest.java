@@ -4,6 +4,7 @@ import dev.circuitbreaker.CircuitBreaker;
 import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.CircuitState;
 import dev.circuitbreaker.FakeTicker;
+import dev.circuitbreaker.TestScale;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.jetbrains.kotlinx.lincheck.paramgen.ThreadIdGen;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
@@ -69,7 +70,7 @@ public class GroupTrialsLincheckTest {
                 .threads(3)
                 .actorsPerThread(3)
                 .actorsAfter(2)
-                .iterations(5)
+                .iterations(4 * TestScale.factor())
                 .invocationsPerIteration(200)
                 .check(getClass());
     }

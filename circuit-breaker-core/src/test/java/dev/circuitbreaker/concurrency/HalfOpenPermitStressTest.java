@@ -7,6 +7,7 @@ import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitBreakerOpenException;
 import dev.circuitbreaker.CircuitBreakerStats;
 import dev.circuitbreaker.FakeTicker;
+import dev.circuitbreaker.TestScale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,7 +29,7 @@ class HalfOpenPermitStressTest {
 
     static final int THREADS = 16;
     static final int PERMITS = 3;
-    static final int ROUNDS = 10_000;
+    static final int ROUNDS = 10_000 * TestScale.factor();
 
     private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 

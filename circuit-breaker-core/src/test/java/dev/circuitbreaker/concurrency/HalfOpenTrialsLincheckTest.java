@@ -4,6 +4,7 @@ import dev.circuitbreaker.CircuitBreaker;
 import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitState;
 import dev.circuitbreaker.FakeTicker;
+import dev.circuitbreaker.TestScale;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
@@ -70,7 +71,7 @@ public class HalfOpenTrialsLincheckTest {
                 .threads(3)
                 .actorsPerThread(3)
                 .actorsAfter(2)
-                .iterations(10)
+                .iterations(8 * TestScale.factor())
                 .invocationsPerIteration(200)
                 .check(getClass());
     }

@@ -9,6 +9,7 @@ import dev.circuitbreaker.CircuitBreakerStats;
 import dev.circuitbreaker.CircuitState;
 import dev.circuitbreaker.FakeTicker;
 import dev.circuitbreaker.SlidingWindowType;
+import dev.circuitbreaker.TestScale;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class BreakerMatchesReferenceModelTest {
 
-    static final int SEEDS = 250;
+    static final int SEEDS = 250 * TestScale.factor();
     static final int STEPS = 250;
     static final int SLOTS = 3;
 
