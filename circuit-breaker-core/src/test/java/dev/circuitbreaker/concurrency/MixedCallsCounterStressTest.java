@@ -9,6 +9,7 @@ import dev.circuitbreaker.CircuitBreakerOpenException;
 import dev.circuitbreaker.CircuitBreakerStats;
 import dev.circuitbreaker.CircuitState;
 import dev.circuitbreaker.FakeTicker;
+import dev.circuitbreaker.SlidingWindowType;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,12 +24,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * 4 threads x 100,000 mixed calls (successes, recorded failures, ignored exceptions, unrecorded exceptions that count
  * as successes, rejections while OPEN or FORCED_OPEN) on a breaker that trips and recovers under a fake ticker the
- * threads advance: afterwards every counter equals exactly what the threads counted themselves, the total is the
+ * threads advance, with a COUNT_BASED and a TIME_BASED window: afterwards every counter equals exactly what the threads counted themselves, the total is the
  * sum of the four, and listeners heard of every call exactly once.
  */
 class MixedCallsCounterStressTest {
@@ -55,13 +57,14 @@ class MixedCallsCounterStressTest {
         }
     }
 
-    @Test
-    void fourThreadsOfMixedCallsLeaveEveryCounterExactlyAsTheThreadsCountedThem() throws Exception {
+    @ParameterizedTest(name = "{0} window")
+    @EnumSource(SlidingWindowType.class)
+    void fourThreadsOfMixedCallsLeaveEveryCounterExactlyAsTheThreadsCountedThem(SlidingWindowType window) throws Exception {
         FakeTicker ticker = new FakeTicker();
         CircuitBreaker breaker = CircuitBreaker.builder("mixed")
                 .config(CircuitBreakerConfig.builder()
                         .failureThreshold(3)
-                        .slidingWindowSize(10)
+                        .slidingWindow(window, 10)
                         .waitDurationInOpenState(Duration.ofMillis(50))
                         .successThreshold(2)
                         .recordExceptions(IOException.class, Ignored.class)
