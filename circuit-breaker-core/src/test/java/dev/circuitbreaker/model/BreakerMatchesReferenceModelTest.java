@@ -213,6 +213,10 @@ class BreakerMatchesReferenceModelTest {
             check(ran[0] == (permit != null), "callee ran: " + ran[0] + ", model permits: " + (permit != null));
             if (permit == null) {
                 check(thrown instanceof CircuitBreakerOpenException, "rejection threw " + thrown);
+                CircuitBreakerOpenException rejection = (CircuitBreakerOpenException) thrown;
+                check(rejection.state() == model.state, "rejected as " + rejection.state() + " but model is " + model.state);
+                check(rejection.remainingWait().equals(model.remainingWait(ticker.read())), "rejection's remaining wait "
+                        + rejection.remainingWait() + " but model " + model.remainingWait(ticker.read()));
                 return;
             }
             check(thrown == error, "callee's exception " + error + " came back as " + thrown);
