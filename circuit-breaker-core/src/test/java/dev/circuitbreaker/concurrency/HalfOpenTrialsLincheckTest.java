@@ -8,6 +8,7 @@ import dev.circuitbreaker.TestScale;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
+import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
 import org.jetbrains.kotlinx.lincheck.paramgen.ThreadIdGen;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,18 @@ public class HalfOpenTrialsLincheckTest {
                 .actorsAfter(2)
                 .iterations(8 * TestScale.factor())
                 .invocationsPerIteration(200)
+                .check(getClass());
+    }
+
+    @Test
+    void trialAdmissionAndHalfOpenDecisionsAreLinearizableOnRealThreads() {
+        new StressOptions()
+                .actorsBefore(0)
+                .threads(3)
+                .actorsPerThread(3)
+                .actorsAfter(2)
+                .iterations(20 * TestScale.factor())
+                .invocationsPerIteration(2_000)
                 .check(getClass());
     }
 }
