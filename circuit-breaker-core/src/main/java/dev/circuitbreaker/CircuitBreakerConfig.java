@@ -544,7 +544,8 @@ public final class CircuitBreakerConfig {
          * Builds the config after checking the combinations of options.
          *
          * @throws IllegalArgumentException if no rule can open the breaker, a COUNT_BASED threshold or minimum is
-         *     larger than the window, the backoff cap is below the wait, or a thresholded exception type is ignored
+         *     larger than the window, the backoff cap is below the wait, or a thresholded exception type is ignored or
+         *     outside every recorded type
          */
         public CircuitBreakerConfig build() {
             boolean rateRule = failureRateThreshold > 0 || slowCallDurationThreshold != null;
@@ -574,6 +575,12 @@ public final class CircuitBreakerConfig {
                         + ") when backoffMultiplier is " + backoffMultiplier);
             }
             for (Class<? extends Throwable> type : exceptionThresholds.keySet()) {
+                if (!recordExceptions.isEmpty() && recordExceptions.stream()
+                        .noneMatch(r -> r.isAssignableFrom(type) || type.isAssignableFrom(r))) {
+                    throw new IllegalArgumentException("exceptionThreshold(" + type.getName()
+                            + ") can never count: no type in recordExceptions " + recordExceptions.stream()
+                            .map(Class::getName).toList() + " is the type, a supertype or a subtype of it");
+                }
                 for (Class<? extends Throwable> ignored : ignoreExceptions) {
                     if (ignored.isAssignableFrom(type)) {
                         throw new IllegalArgumentException("exceptionThreshold(" + type.getName()
