@@ -219,7 +219,8 @@ public final class CircuitBreaker {
                 notPermitted, counters.slow(), window.bufferedCalls(), window.failedCalls(), window.slowCalls(),
                 rules.rate(window.failedCalls(), window.bufferedCalls()),
                 rules.rate(window.slowCalls(), window.bufferedCalls()),
-                Duration.ofNanos(circuit.remainingWaitNanos()));
+                Duration.ofNanos(circuit.remainingWaitNanos()),
+                Duration.ofNanos(circuit.timeInStateNanos()));
     }
 
     /** The last {@code historySize} finished calls, oldest first (rejected calls are counted, not listed). */

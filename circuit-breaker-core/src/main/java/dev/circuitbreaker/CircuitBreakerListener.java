@@ -4,7 +4,9 @@ package dev.circuitbreaker;
  * Receives a breaker's events. Every method has an empty default, so implement only what you need.
  *
  * <p>Events are delivered on the calling thread, after the state they report is installed and outside any lock.
- * A listener must be thread-safe and quick; one that throws is logged and changes nothing.
+ * Transitions installed by different threads can therefore be heard out of order: to know the current state, ask
+ * {@link CircuitBreaker#state()}. A listener must be thread-safe and quick; one that throws is logged and changes
+ * nothing.
  */
 public interface CircuitBreakerListener {
 

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param failureRate the window's failure rate in percent, or {@code -1} below the minimum number of calls
  * @param slowCallRate the window's slow-call rate in percent, or {@code -1} below the minimum number of calls
  * @param remainingWait the time until OPEN lets a trial in; {@link Duration#ZERO} in every other state
+ * @param timeInState the time since the current state was entered (a reset enters a fresh CLOSED state)
  */
 public record CircuitBreakerStats(
         CircuitState state,
@@ -33,5 +34,6 @@ public record CircuitBreakerStats(
         int bufferedSlowCalls,
         double failureRate,
         double slowCallRate,
-        Duration remainingWait) {
+        Duration remainingWait,
+        Duration timeInState) {
 }

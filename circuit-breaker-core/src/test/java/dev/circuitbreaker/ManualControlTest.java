@@ -53,6 +53,17 @@ class ManualControlTest {
     }
 
     @Test
+    void statsTellHowLongTheBreakerHasBeenInItsState() {
+        ticker.advance(Duration.ofSeconds(7));
+        assertThat(cb.stats().timeInState()).isEqualTo(Duration.ofSeconds(7));
+        cb.forceOpen();
+        ticker.advanceMillis(1_500);
+        assertThat(cb.stats().timeInState()).isEqualTo(Duration.ofMillis(1_500));
+        cb.reset();
+        assertThat(cb.stats().timeInState()).isZero();
+    }
+
+    @Test
     void aManualTransitionToTheCurrentStateIsANoOp() {
         fail(cb);
         cb.transitionToClosed();

@@ -26,6 +26,9 @@ public interface Circuit {
     /** Nanoseconds until OPEN lets a trial in; 0 in every other state. */
     long remainingWaitNanos();
 
+    /** Nanoseconds since the current state was entered. */
+    long timeInStateNanos();
+
     /** An operator's transition to {@code target}; nothing happens if the circuit is in it already. */
     void transitionTo(CircuitState target);
 

@@ -18,9 +18,9 @@ final class ClosedState extends State implements Permission {
     private volatile State successor;
 
     ClosedState(StateMachine machine) {
-        super(machine);
+        super(machine, machine.ticker().read());
         this.rules = machine.rules();
-        this.window = SlidingWindow.create(machine.config(), rules.categories(), machine.ticker().read());
+        this.window = SlidingWindow.create(machine.config(), rules.categories(), enteredAt);
     }
 
     @Override

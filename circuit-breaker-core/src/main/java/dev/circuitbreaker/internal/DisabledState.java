@@ -6,7 +6,7 @@ import dev.circuitbreaker.CircuitState;
 final class DisabledState extends State implements Permission {
 
     DisabledState(StateMachine machine) {
-        super(machine);
+        super(machine, machine.ticker().read());
     }
 
     @Override

@@ -10,7 +10,7 @@ final class ForcedOpenState extends State {
     private final long openWaitNanos;
 
     ForcedOpenState(StateMachine machine, WindowSnapshot frozen, long openWaitNanos) {
-        super(machine);
+        super(machine, machine.ticker().read());
         this.frozen = frozen;
         this.openWaitNanos = openWaitNanos;
     }

@@ -20,7 +20,7 @@ final class HalfOpenState extends State {
     private final AtomicReference<Progress> progress;
 
     HalfOpenState(StateMachine machine, long openWaitNanos) {
-        super(machine);
+        super(machine, machine.ticker().read());
         this.openWaitNanos = openWaitNanos;
         this.progress = new AtomicReference<>(
                 new Progress(new Trial[machine.config().permittedCallsInHalfOpenState()], 0, 0, 0, null));

@@ -14,7 +14,7 @@ final class OpenState extends State {
     private final Rejection rejection;
 
     OpenState(StateMachine machine, long openedAt, long waitNanos, WindowSnapshot tripped) {
-        super(machine);
+        super(machine, openedAt);
         this.openedAt = openedAt;
         this.waitNanos = waitNanos;
         this.tripped = tripped;

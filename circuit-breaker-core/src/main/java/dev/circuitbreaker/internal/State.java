@@ -9,9 +9,12 @@ import dev.circuitbreaker.CircuitState;
 public abstract class State {
 
     final StateMachine machine;
+    /** The ticker reading when this state was created: the start of its period. */
+    final long enteredAt;
 
-    State(StateMachine machine) {
+    State(StateMachine machine, long enteredAt) {
         this.machine = machine;
+        this.enteredAt = enteredAt;
     }
 
     /** Which of the public states this is. */

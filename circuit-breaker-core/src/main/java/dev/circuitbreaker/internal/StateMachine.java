@@ -100,6 +100,11 @@ public final class StateMachine implements Circuit {
     }
 
     @Override
+    public long timeInStateNanos() {
+        return Math.max(0, ticker.read() - settled().enteredAt);
+    }
+
+    @Override
     public void transitionTo(CircuitState target) {
         for (;;) {
             State s = settle();

@@ -20,7 +20,6 @@
   var endpoint = (at > 0 ? location.pathname.substring(0, at) : '') + meta('cb-endpoint-path');
 
   var writable = null;           // null: not probed yet; then true or false
-  var seen = {};                 // name -> { state, since (ms), sawChange }
   var cards = {};                // name -> card elements
   var container = document.getElementById('breakers');
 
@@ -163,12 +162,8 @@
       lastError: lastError, actions: actions };
   }
 
-  function timerText(name, stats, now) {
-    var s = seen[name];
-    if (!s || s.state !== stats.state) {
-      seen[name] = s = { state: stats.state, since: now, sawChange: !!s };
-    }
-    var inState = (s.sawChange ? 'for ' : 'for at least ') + formatDuration(now - s.since);
+  function timerText(stats) {
+    var inState = 'for ' + formatDuration(stats.timeInStateMs);
     if (stats.state === 'OPEN') {
       return stats.remainingWaitMs > 0
         ? 'Next trial call in ' + formatDuration(stats.remainingWaitMs) + ' (open ' + inState + ')'
@@ -205,12 +200,12 @@
     });
   }
 
-  function update(name, stats, details, now) {
+  function update(name, stats, details) {
     var c = cards[name] || (cards[name] = createCard(name));
     c.card.setAttribute('data-state', stats.state);
     c.state.setAttribute('data-state', stats.state);
     c.state.textContent = stats.state;
-    c.timer.textContent = timerText(name, stats, now);
+    c.timer.textContent = timerText(stats);
     Object.keys(c.values).forEach(function (key) {
       var v = stats[key];
       c.values[key].textContent = key.indexOf('Rate') > 0 ? formatRate(v) : String(v);
@@ -243,9 +238,9 @@
       return Promise.all([details, probe]).then(function (results) {
         writable = results[1];
         var now = Date.now();
-        names.forEach(function (n, i) { update(n, all[n], results[0][i], now); });
+        names.forEach(function (n, i) { update(n, all[n], results[0][i]); });
         Object.keys(cards).forEach(function (n) {
-          if (!(n in all)) { container.removeChild(cards[n].card); delete cards[n]; delete seen[n]; }
+          if (!(n in all)) { container.removeChild(cards[n].card); delete cards[n]; }
         });
         if (!names.length && !container.querySelector('.empty')) {
           container.appendChild(el('p', 'empty', 'No circuit breakers yet: they appear when configured or first used.'));

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public record BreakerDetails(String state, long totalCalls, long successfulCalls, long failedCalls, long ignoredCalls,
         long notPermittedCalls, long slowCalls, int bufferedCalls, int bufferedFailedCalls, int bufferedSlowCalls,
-        double failureRate, double slowCallRate, long remainingWaitMs, Map<String, Object> config,
+        double failureRate, double slowCallRate, long remainingWaitMs, long timeInStateMs, Map<String, Object> config,
         List<HistoryEntry> history) {
 
     /** One finished call; {@code timestamp} in ISO-8601. */
@@ -36,7 +36,7 @@ public record BreakerDetails(String state, long totalCalls, long successfulCalls
         BreakerStats s = BreakerStats.of(breaker.stats());
         return new BreakerDetails(s.state(), s.totalCalls(), s.successfulCalls(), s.failedCalls(), s.ignoredCalls(),
                 s.notPermittedCalls(), s.slowCalls(), s.bufferedCalls(), s.bufferedFailedCalls(), s.bufferedSlowCalls(),
-                s.failureRate(), s.slowCallRate(), s.remainingWaitMs(), config(breaker.config()),
+                s.failureRate(), s.slowCallRate(), s.remainingWaitMs(), s.timeInStateMs(), config(breaker.config()),
                 breaker.history().stream().map(HistoryEntry::of).toList());
     }
 

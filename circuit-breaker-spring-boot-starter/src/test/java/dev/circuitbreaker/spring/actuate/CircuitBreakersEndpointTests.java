@@ -36,6 +36,7 @@ class CircuitBreakersEndpointTests {
         assertThat(stats.notPermittedCalls()).isEqualTo(1);
         assertThat(stats.bufferedCalls()).isEqualTo(4);
         assertThat(stats.remainingWaitMs()).isBetween(1L, 5000L);
+        assertThat(stats.timeInStateMs() + stats.remainingWaitMs()).as("open for so long, so long to go").isBetween(4998L, 5000L);
     }
 
     @Test
