@@ -15,10 +15,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * done); a reader keeps a slot only if its stamp is the expected one before and after reading it (a seqlock).
  * Under extreme contention (a writer lapped by a whole ring of others) an entry may be dropped, never torn.
  * Entries store the ticker reading at which the call ended; the wall-clock timestamp is derived when read.
+ *
+ * <p>The ring's capacity is {@code size} rounded up to a power of two, so a slot is found with a mask rather than a
+ * 64-bit division; only the last {@code size} sequence numbers are read back. A finished slot's stamp is a release
+ * store: the claiming compare-and-set already orders the stamp before the data, and readers fence before re-reading.
  */
 public final class CallHistory {
 
     private final int size;
+    private final int mask;
     private final AtomicLong cursor = new AtomicLong();
     private final AtomicLongArray stamps;
     private final long[] endTicks;
@@ -30,12 +35,14 @@ public final class CallHistory {
 
     public CallHistory(int size) {
         this.size = size;
-        this.stamps = new AtomicLongArray(size);
-        this.endTicks = new long[size];
-        this.durations = new long[size];
-        this.codes = new int[size];
-        this.errorTypes = new String[size];
-        this.errorMessages = new String[size];
+        int capacity = size <= 1 ? size : Integer.highestOneBit(size - 1) << 1;
+        this.mask = capacity - 1;
+        this.stamps = new AtomicLongArray(capacity);
+        this.endTicks = new long[capacity];
+        this.durations = new long[capacity];
+        this.codes = new int[capacity];
+        this.errorTypes = new String[capacity];
+        this.errorMessages = new String[capacity];
     }
 
     public boolean enabled() {
@@ -45,7 +52,7 @@ public final class CallHistory {
     /** Records a finished call; {@code error} is kept only as its class name and message. */
     public void add(long endTick, long durationNanos, int code, Throwable error) {
         long seq = cursor.getAndIncrement();
-        int i = (int) (seq % size);
+        int i = (int) seq & mask;
         long stamp = stamps.get(i);
         if (stamp < 0 || stamp > seq || !stamps.compareAndSet(i, stamp, -(seq + 1))) {
             return;
@@ -55,7 +62,7 @@ public final class CallHistory {
         codes[i] = code;
         errorTypes[i] = error == null ? null : error.getClass().getName();
         errorMessages[i] = error == null ? null : messageOf(error);
-        stamps.set(i, seq + 1);
+        stamps.setRelease(i, seq + 1);
     }
 
     /** The entries, oldest first; {@code now} and {@code nowTick} anchor ticker readings to wall-clock time. */
@@ -64,7 +71,7 @@ public final class CallHistory {
         long start = Math.max(Math.max(0, end - size), clearedBefore);
         List<CallResult> results = new ArrayList<>((int) Math.max(0, end - start));
         for (long seq = start; seq < end; seq++) {
-            int i = (int) (seq % size);
+            int i = (int) seq & mask;
             if (stamps.get(i) != seq + 1) {
                 continue;
             }
