@@ -12,13 +12,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * The last N finished calls, in rings of primitive slots, so recording one allocates nothing. Thread-safe.
  *
- * <p>Each writer claims a sequence number in a ring and its slot's stamp ({@code -(seq+1)} while writing,
- * {@code seq+1} when done); a reader keeps a slot only if its stamp is the expected one before and after reading it
- * (a seqlock). Under extreme contention (a writer lapped by a whole ring of others) an entry may be dropped, never
- * torn. Entries store the ticker reading at which the call ended; the wall-clock timestamp is derived when read.
+ * <p>Each ring is a seqlock: a writer takes it with one compare-and-set, writes one slot and publishes it with a
+ * release store, so recording costs one atomic instruction; a reader keeps only entries that no writer can have
+ * overwritten while it read them. Under extreme contention (every ring being written at once) an entry may be
+ * dropped, never torn. Entries store the ticker reading at which the call ended; the wall-clock timestamp is derived
+ * when read.
  *
- * <p>Striped like a {@code LongAdder}: there is one ring until two threads collide on a ring's cursor, then the
- * rings double (up to twice the processors), and a thread records into the ring its id selects. Threads calling one
+ * <p>Striped like a {@code LongAdder}: there is one ring until two threads collide on it, then the rings double
+ * (up to twice the processors), and a thread records into the ring its id selects, or the next free one. Threads calling one
  * breaker therefore do not share a hot cursor or slot. Each ring keeps the last N of its own calls, so the last N
  * overall are among them: a snapshot merges the rings by end tick (stable, so one ring's order is kept on ties).
  * A ring's capacity is N rounded up to a power of two, so a slot is found with a mask rather than a division.
@@ -53,13 +54,21 @@ public final class CallHistory {
     /** Records a finished call; {@code error} is kept only as its class name and message. */
     public void add(long endTick, long durationNanos, int code, Throwable error) {
         Ring[] rs = rings;
-        Ring ring = rs[ringIndex(rs)];
-        long seq;
-        while ((seq = ring.tryClaim()) < 0) {
-            rs = grow(rs);
-            ring = rs[ringIndex(rs)];
+        int home = ringIndex(rs);
+        if (rs[home].tryWrite(endTick, durationNanos, code, error)) {
+            return;
         }
-        ring.write(seq, endTick, durationNanos, code, error);
+        Ring[] grown = grow(rs);
+        if (grown != rs) {
+            rs = grown;
+            home = ringIndex(rs);
+        }
+        for (int k = 0; k < rs.length; k++) {
+            if (rs[(home + k) & (rs.length - 1)].tryWrite(endTick, durationNanos, code, error)) {
+                return;
+            }
+        }
+        // Every ring is being written at this instant (writers descheduled mid-write): drop the entry, never wait.
     }
 
     /** The entries, oldest first; {@code now} and {@code nowTick} anchor ticker readings to wall-clock time. */
@@ -116,15 +125,20 @@ public final class CallHistory {
     private record Entry(long endTick, long duration, int code, String type, String message) {
     }
 
-    /** One ring of slots with its own cursor. */
+    /**
+     * One ring of slots guarded by its cursor, a seqlock: {@code 2 * entries written}, plus one while an entry is
+     * being written. A writer takes the ring with one compare-and-set from even to odd, fills the slot and publishes
+     * with a release store of the next even value; a writer that finds the ring taken collides and moves on. A
+     * reader re-reads the cursor after reading and keeps only entries that no writer could have overwritten since.
+     */
     private static final class Ring {
 
         /** The cursor sits in the middle of its own 128-byte array, so no other ring's hot data shares its line. */
         private static final int CURSOR = 7;
 
+        private final int capacity;
         private final int mask;
         private final AtomicLongArray cursorCell = new AtomicLongArray(16);
-        private final AtomicLongArray stamps;
         private final long[] endTicks;
         private final long[] durations;
         private final int[] codes;
@@ -133,8 +147,8 @@ public final class CallHistory {
         private volatile long clearedBefore;
 
         Ring(int capacity) {
+            this.capacity = capacity;
             this.mask = capacity - 1;
-            this.stamps = new AtomicLongArray(capacity);
             this.endTicks = new long[capacity];
             this.durations = new long[capacity];
             this.codes = new int[capacity];
@@ -142,50 +156,44 @@ public final class CallHistory {
             this.errorMessages = new String[capacity];
         }
 
-        /** The next sequence number, or -1 if another thread claimed it first (a collision: time to stripe). */
-        long tryClaim() {
-            long seq = cursorCell.get(CURSOR);
-            return cursorCell.compareAndSet(CURSOR, seq, seq + 1) ? seq : -1;
-        }
-
-        void write(long seq, long endTick, long durationNanos, int code, Throwable error) {
-            int i = (int) seq & mask;
-            long stamp = stamps.get(i);
-            if (stamp < 0 || stamp > seq || !stamps.compareAndSet(i, stamp, -(seq + 1))) {
-                return;
+        /** Writes the entry and returns true, or returns false if another thread holds the ring (a collision). */
+        boolean tryWrite(long endTick, long durationNanos, int code, Throwable error) {
+            long c = cursorCell.get(CURSOR);
+            if ((c & 1) != 0 || !cursorCell.compareAndSet(CURSOR, c, c + 1)) {
+                return false;
             }
+            int i = (int) (c >>> 1) & mask;
             endTicks[i] = endTick;
             durations[i] = durationNanos;
             codes[i] = code;
             errorTypes[i] = error == null ? null : error.getClass().getName();
             errorMessages[i] = error == null ? null : messageOf(error);
-            // Release: the claiming CAS ordered the writing stamp before the data; readers fence before re-reading.
-            stamps.setRelease(i, seq + 1);
+            // Release: the CAS ordered the odd cursor before the data; readers fence before re-reading the cursor.
+            cursorCell.setRelease(CURSOR, c + 2);
+            return true;
         }
 
         /** Adds this ring's last {@code size} finished entries, oldest first. */
         void collect(int size, List<Entry> into) {
-            long end = cursorCell.get(CURSOR);
-            long start = Math.max(Math.max(0, end - size), clearedBefore);
-            for (long seq = start; seq < end; seq++) {
+            long written = cursorCell.get(CURSOR) >>> 1;
+            long start = Math.max(Math.max(0, written - size), clearedBefore);
+            List<Entry> read = new ArrayList<>((int) Math.max(0, written - start));
+            for (long seq = start; seq < written; seq++) {
                 int i = (int) seq & mask;
-                if (stamps.get(i) != seq + 1) {
-                    continue;
-                }
-                long endTick = endTicks[i];
-                long duration = durations[i];
-                int code = codes[i];
-                String type = errorTypes[i];
-                String message = errorMessages[i];
-                VarHandle.acquireFence();
-                if (stamps.get(i) == seq + 1) {
-                    into.add(new Entry(endTick, duration, code, type, message));
+                read.add(new Entry(endTicks[i], durations[i], codes[i], errorTypes[i], errorMessages[i]));
+            }
+            VarHandle.acquireFence();
+            long started = (cursorCell.get(CURSOR) + 1) >>> 1;
+            long intactFrom = started - capacity;
+            for (int k = 0; k < read.size(); k++) {
+                if (start + k >= intactFrom) {
+                    into.add(read.get(k));
                 }
             }
         }
 
         void clear() {
-            clearedBefore = cursorCell.get(CURSOR);
+            clearedBefore = (cursorCell.get(CURSOR) + 1) >>> 1;
         }
 
         private static String messageOf(Throwable error) {
