@@ -49,6 +49,12 @@ public class OpenRejection {
         failsafe = Subjects.failsafeOpen();
     }
 
+    /** Not a breaker: one {@link System#nanoTime()} read, what a rejection that checks the open wait must pay. */
+    @Benchmark
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
     @Benchmark
     public Object core() {
         try {
