@@ -1,41 +1,50 @@
 package dev.circuitbreaker.internal;
 
 import dev.circuitbreaker.CallResult;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The last N finished calls, in a ring of primitive slots, so recording one allocates nothing. Thread-safe.
+ * The last N finished calls, in rings of primitive slots, so recording one allocates nothing. Thread-safe.
  *
- * <p>Each writer claims a sequence number and its slot's stamp ({@code -(seq+1)} while writing, {@code seq+1} when
- * done); a reader keeps a slot only if its stamp is the expected one before and after reading it (a seqlock).
- * Under extreme contention (a writer lapped by a whole ring of others) an entry may be dropped, never torn.
- * Entries store the ticker reading at which the call ended; the wall-clock timestamp is derived when read.
+ * <p>Each ring is a seqlock: a writer takes it with one compare-and-set, writes one slot and publishes it with a
+ * release store, so recording costs one atomic instruction; a reader keeps only entries that no writer can have
+ * overwritten while it read them. Under extreme contention (every ring being written at once) an entry may be
+ * dropped, never torn. Entries store the ticker reading at which the call ended; the wall-clock timestamp is derived
+ * when read.
+ *
+ * <p>Striped like a {@code LongAdder}: there is one ring until two threads collide on it, then the rings double
+ * (up to twice the processors), and a thread records into the ring its id selects, or the next free one. Threads calling one
+ * breaker therefore do not share a hot cursor or slot. Each ring keeps the last N of its own calls, so the last N
+ * overall are among them: a snapshot merges the rings by end tick (stable, so one ring's order is kept on ties).
+ * A ring's capacity is N rounded up to a power of two, so a slot is found with a mask rather than a division.
  */
 public final class CallHistory {
 
+    private static final int MAX_RINGS = 2 * ceilingPowerOfTwo(Runtime.getRuntime().availableProcessors());
+    private static final VarHandle RINGS;
+
+    static {
+        try {
+            RINGS = MethodHandles.lookup().findVarHandle(CallHistory.class, "rings", Ring[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final int size;
-    private final AtomicLong cursor = new AtomicLong();
-    private final AtomicLongArray stamps;
-    private final long[] endTicks;
-    private final long[] durations;
-    private final int[] codes;
-    private final String[] errorTypes;
-    private final String[] errorMessages;
-    private volatile long clearedBefore;
+    private final int capacity;
+    private volatile Ring[] rings;
 
     public CallHistory(int size) {
         this.size = size;
-        this.stamps = new AtomicLongArray(size);
-        this.endTicks = new long[size];
-        this.durations = new long[size];
-        this.codes = new int[size];
-        this.errorTypes = new String[size];
-        this.errorMessages = new String[size];
+        this.capacity = size == 0 ? 0 : ceilingPowerOfTwo(size);
+        this.rings = new Ring[] {new Ring(capacity)};
     }
 
     public boolean enabled() {
@@ -44,59 +53,155 @@ public final class CallHistory {
 
     /** Records a finished call; {@code error} is kept only as its class name and message. */
     public void add(long endTick, long durationNanos, int code, Throwable error) {
-        long seq = cursor.getAndIncrement();
-        int i = (int) (seq % size);
-        long stamp = stamps.get(i);
-        if (stamp < 0 || stamp > seq || !stamps.compareAndSet(i, stamp, -(seq + 1))) {
+        Ring[] rs = rings;
+        int home = ringIndex(rs);
+        if (rs[home].tryWrite(endTick, durationNanos, code, error)) {
             return;
         }
-        endTicks[i] = endTick;
-        durations[i] = durationNanos;
-        codes[i] = code;
-        errorTypes[i] = error == null ? null : error.getClass().getName();
-        errorMessages[i] = error == null ? null : messageOf(error);
-        stamps.set(i, seq + 1);
+        Ring[] grown = grow(rs);
+        if (grown != rs) {
+            rs = grown;
+            home = ringIndex(rs);
+        }
+        for (int k = 0; k < rs.length; k++) {
+            if (rs[(home + k) & (rs.length - 1)].tryWrite(endTick, durationNanos, code, error)) {
+                return;
+            }
+        }
+        // Every ring is being written at this instant (writers descheduled mid-write): drop the entry, never wait.
     }
 
     /** The entries, oldest first; {@code now} and {@code nowTick} anchor ticker readings to wall-clock time. */
     public List<CallResult> snapshot(Instant now, long nowTick) {
-        long end = cursor.get();
-        long start = Math.max(Math.max(0, end - size), clearedBefore);
-        List<CallResult> results = new ArrayList<>((int) Math.max(0, end - start));
-        for (long seq = start; seq < end; seq++) {
-            int i = (int) (seq % size);
-            if (stamps.get(i) != seq + 1) {
-                continue;
-            }
-            long endTick = endTicks[i];
-            long duration = durations[i];
-            int code = codes[i];
-            String type = errorTypes[i];
-            String message = errorMessages[i];
-            VarHandle.acquireFence();
-            if (stamps.get(i) != seq + 1) {
-                continue;
-            }
-            int kind = Outcomes.kind(code);
+        Ring[] rs = rings;
+        List<Entry> entries = new ArrayList<>();
+        for (Ring ring : rs) {
+            ring.collect(size, entries);
+        }
+        if (rs.length > 1) {
+            entries.sort((a, b) -> Long.compare(a.endTick - b.endTick, 0));
+        }
+        List<Entry> last = entries.subList(Math.max(0, entries.size() - size), entries.size());
+        List<CallResult> results = new ArrayList<>(last.size());
+        for (Entry e : last) {
+            int kind = Outcomes.kind(e.code);
             CallResult.Outcome outcome = kind == Outcomes.SUCCESS ? CallResult.Outcome.SUCCESS
                     : kind == Outcomes.FAILURE ? CallResult.Outcome.FAILURE : CallResult.Outcome.IGNORED;
-            results.add(new CallResult(outcome == CallResult.Outcome.SUCCESS, duration / 1_000_000.0,
-                    type == null ? null : ErrorMessages.format(type, message),
-                    now.minusNanos(nowTick - endTick), outcome, Outcomes.isSlow(code)));
+            results.add(new CallResult(outcome == CallResult.Outcome.SUCCESS, e.duration / 1_000_000.0,
+                    e.type == null ? null : ErrorMessages.format(e.type, e.message),
+                    now.minusNanos(nowTick - e.endTick), outcome, Outcomes.isSlow(e.code)));
         }
         return results;
     }
 
     /** Forgets every entry recorded so far. */
     public void clear() {
-        clearedBefore = cursor.get();
+        for (Ring ring : rings) {
+            ring.clear();
+        }
     }
 
-    private static String messageOf(Throwable error) {
-        try {
-            return error.getMessage();
-        } catch (RuntimeException e) {
-            return null;
+    private static int ceilingPowerOfTwo(int n) {
+        return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
+    }
+
+    private static int ringIndex(Ring[] rs) {
+        return (int) Thread.currentThread().getId() & (rs.length - 1);
+    }
+
+    /** Doubles the rings after a collision, unless another thread did or they are at their maximum. */
+    private Ring[] grow(Ring[] seen) {
+        Ring[] current = rings;
+        if (current != seen || seen.length >= MAX_RINGS) {
+            return current;
+        }
+        Ring[] doubled = Arrays.copyOf(seen, seen.length * 2);
+        for (int i = seen.length; i < doubled.length; i++) {
+            doubled[i] = new Ring(capacity);
+        }
+        return RINGS.compareAndSet(this, seen, doubled) ? doubled : rings;
+    }
+
+    private record Entry(long endTick, long duration, int code, String type, String message) {
+    }
+
+    /**
+     * One ring of slots guarded by its cursor, a seqlock: {@code 2 * entries written}, plus one while an entry is
+     * being written. A writer takes the ring with one compare-and-set from even to odd, fills the slot and publishes
+     * with a release store of the next even value; a writer that finds the ring taken collides and moves on. A
+     * reader re-reads the cursor after reading and keeps only entries that no writer could have overwritten since.
+     */
+    private static final class Ring {
+
+        /** The cursor sits in the middle of its own 128-byte array, so no other ring's hot data shares its line. */
+        private static final int CURSOR = 7;
+
+        private final int capacity;
+        private final int mask;
+        private final AtomicLongArray cursorCell = new AtomicLongArray(16);
+        private final long[] endTicks;
+        private final long[] durations;
+        private final int[] codes;
+        private final String[] errorTypes;
+        private final String[] errorMessages;
+        private volatile long clearedBefore;
+
+        Ring(int capacity) {
+            this.capacity = capacity;
+            this.mask = capacity - 1;
+            this.endTicks = new long[capacity];
+            this.durations = new long[capacity];
+            this.codes = new int[capacity];
+            this.errorTypes = new String[capacity];
+            this.errorMessages = new String[capacity];
+        }
+
+        /** Writes the entry and returns true, or returns false if another thread holds the ring (a collision). */
+        boolean tryWrite(long endTick, long durationNanos, int code, Throwable error) {
+            long c = cursorCell.get(CURSOR);
+            if ((c & 1) != 0 || !cursorCell.compareAndSet(CURSOR, c, c + 1)) {
+                return false;
+            }
+            int i = (int) (c >>> 1) & mask;
+            endTicks[i] = endTick;
+            durations[i] = durationNanos;
+            codes[i] = code;
+            errorTypes[i] = error == null ? null : error.getClass().getName();
+            errorMessages[i] = error == null ? null : messageOf(error);
+            // Release: the CAS ordered the odd cursor before the data; readers fence before re-reading the cursor.
+            cursorCell.setRelease(CURSOR, c + 2);
+            return true;
+        }
+
+        /** Adds this ring's last {@code size} finished entries, oldest first. */
+        void collect(int size, List<Entry> into) {
+            long written = cursorCell.get(CURSOR) >>> 1;
+            long start = Math.max(Math.max(0, written - size), clearedBefore);
+            List<Entry> read = new ArrayList<>((int) Math.max(0, written - start));
+            for (long seq = start; seq < written; seq++) {
+                int i = (int) seq & mask;
+                read.add(new Entry(endTicks[i], durations[i], codes[i], errorTypes[i], errorMessages[i]));
+            }
+            VarHandle.acquireFence();
+            long started = (cursorCell.get(CURSOR) + 1) >>> 1;
+            long intactFrom = started - capacity;
+            for (int k = 0; k < read.size(); k++) {
+                if (start + k >= intactFrom) {
+                    into.add(read.get(k));
+                }
+            }
+        }
+
+        void clear() {
+            clearedBefore = (cursorCell.get(CURSOR) + 1) >>> 1;
+        }
+
+        private static String messageOf(Throwable error) {
+            try {
+                return error.getMessage();
+            } catch (RuntimeException e) {
+                return null;
+            }
         }
     }
 }

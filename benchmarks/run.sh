@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the JMH uber-jar and runs every benchmark with the allocation profiler (issue 7).
+# Extra arguments go to JMH, e.g. a quick look:  benchmarks/run.sh -f 1 -wi 2 -i 3 -w 1s -r 1s OpenRejection
+# Results: benchmarks/results/results.json (JMH JSON), results.txt (JMH's text output), table.md (the table of
+# BENCHMARKS.md) and cpu-time.md (CpuTimeCheck: on-CPU time per call, a cross-check for a busy machine).
+# The full run (2 forks x (4 + 5) one-second iterations x 26 benchmarks, then about a minute of CpuTimeCheck) takes
+# about 12 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+out=benchmarks/results
+mkdir -p "$out"
+{
+    echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ)  nproc=$(nproc)  $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+    java -version 2>&1 | sed 's/^/# /'
+    echo "# java -Dbench.table=$out/table.md -jar benchmarks/target/benchmarks.jar -prof gc -rf json -rff $out/results.json $*"
+} > "$out/results.txt"
+java -Dbench.table="$out/table.md" -jar benchmarks/target/benchmarks.jar \
+    -prof gc -rf json -rff "$out/results.json" "$@" 2>&1 | tee -a "$out/results.txt"
+# On-CPU time per call, 1 and 2 threads: unaffected by time spent descheduled on a shared machine.
+if [ "$#" -eq 0 ]; then
+    java -cp benchmarks/target/benchmarks.jar dev.circuitbreaker.benchmarks.CpuTimeCheck 1 2 2>/dev/null | tee "$out/cpu-time.md"
+fi
