@@ -116,7 +116,10 @@ public final class CircuitBreakerConfig {
         return exceptionThresholds;
     }
 
-    /** The throwables recorded as failures (with subclasses); empty means all. */
+    /**
+     * The throwables recorded as failures (with subclasses); empty means all. When not empty, the types of
+     * {@link #exceptionThresholds()} are recorded too.
+     */
     public Set<Class<? extends Throwable>> recordExceptions() {
         return recordExceptions;
     }
@@ -407,7 +410,9 @@ public final class CircuitBreakerConfig {
         /**
          * A failure whose most specific configured type is {@code type} counts toward its own limit of
          * {@code threshold} failures in the window instead of {@code failureThreshold}. Example: timeouts open
-         * after 2 while other errors need 5. None by default; setting a type again replaces its limit.
+         * after 2 while other errors need 5. A type given a threshold is recorded as a failure even when
+         * {@link #recordExceptions(Class[])} does not list it (ignoring it is an error). None by default; setting a
+         * type again replaces its limit.
          *
          * @throws IllegalArgumentException if the type is null or the threshold below 1
          */
@@ -544,8 +549,7 @@ public final class CircuitBreakerConfig {
          * Builds the config after checking the combinations of options.
          *
          * @throws IllegalArgumentException if no rule can open the breaker, a COUNT_BASED threshold or minimum is
-         *     larger than the window, the backoff cap is below the wait, or a thresholded exception type is ignored or
-         *     outside every recorded type
+         *     larger than the window, the backoff cap is below the wait, or a thresholded exception type is ignored
          */
         public CircuitBreakerConfig build() {
             boolean rateRule = failureRateThreshold > 0 || slowCallDurationThreshold != null;
@@ -575,12 +579,6 @@ public final class CircuitBreakerConfig {
                         + ") when backoffMultiplier is " + backoffMultiplier);
             }
             for (Class<? extends Throwable> type : exceptionThresholds.keySet()) {
-                if (!recordExceptions.isEmpty() && recordExceptions.stream()
-                        .noneMatch(r -> r.isAssignableFrom(type) || type.isAssignableFrom(r))) {
-                    throw new IllegalArgumentException("exceptionThreshold(" + type.getName()
-                            + ") can never count: no type in recordExceptions " + recordExceptions.stream()
-                            .map(Class::getName).toList() + " is the type, a supertype or a subtype of it");
-                }
                 for (Class<? extends Throwable> ignored : ignoreExceptions) {
                     if (ignored.isAssignableFrom(type)) {
                         throw new IllegalArgumentException("exceptionThreshold(" + type.getName()

@@ -194,6 +194,18 @@ class ClosedStateTest {
     }
 
     @Test
+    void aTypeWithItsOwnThresholdIsRecordedEvenWhenRecordExceptionsOmitsIt() {
+        CircuitBreaker cb = breaker(CircuitBreakerConfig.builder().failureThreshold(3)
+                .recordExceptions(IOException.class).exceptionThreshold(TimeoutException.class, 2));
+        fail(cb, new IllegalStateException("not recorded"));
+        fail(cb, new TimeoutException("t1"));
+        assertThat(cb.stats().failedCalls()).isEqualTo(1);
+        assertThat(cb.stats().successfulCalls()).isEqualTo(1);
+        fail(cb, new TimeoutException("t2"));
+        assertThat(cb.state()).isEqualTo(CircuitState.OPEN);
+    }
+
+    @Test
     void errorsCountLikeExceptionsAndPropagate() {
         CircuitBreaker cb = breaker(CircuitBreakerConfig.builder().failureThreshold(1));
         fail(cb, new StackOverflowError("deep"));

@@ -16,7 +16,7 @@ public final class ExceptionClassifier {
     /** Not a recorded exception: the downstream answered, so the call counts as a success. */
     public static final int SUCCESS = -1;
 
-    private final Set<Class<? extends Throwable>> record;
+    private final Set<Class<? extends Throwable>> record = new java.util.LinkedHashSet<>();
     private final Set<Class<? extends Throwable>> ignore;
     private final Map<Class<?>, Integer> categories = new HashMap<>();
     private final ClassValue<Integer> cache = new ClassValue<>() {
@@ -27,7 +27,11 @@ public final class ExceptionClassifier {
     };
 
     public ExceptionClassifier(CircuitBreakerConfig config) {
-        this.record = config.recordExceptions();
+        if (!config.recordExceptions().isEmpty()) {
+            // A type given its own threshold is a failure by definition, even if recordExceptions omits it.
+            record.addAll(config.recordExceptions());
+            record.addAll(config.exceptionThresholds().keySet());
+        }
         this.ignore = config.ignoreExceptions();
         int category = 1;
         for (Class<? extends Throwable> type : config.exceptionThresholds().keySet()) {

@@ -279,7 +279,8 @@ final class ReferenceBreaker {
     }
 
     private boolean isRecorded(Throwable error) {
-        return config.recordExceptions().isEmpty() || config.recordExceptions().stream().anyMatch(t -> t.isInstance(error));
+        return config.recordExceptions().isEmpty() || config.recordExceptions().stream().anyMatch(t -> t.isInstance(error))
+                || config.exceptionThresholds().keySet().stream().anyMatch(t -> t.isInstance(error));
     }
 
     private void cover(String what) {
