@@ -91,8 +91,9 @@ final class HalfOpenState extends State {
             } else if (failed) {
                 int failures = p.failures + (kind == Outcomes.FAILURE ? 1 : 0);
                 int slowCalls = p.slow + (slow ? 1 : 0);
+                // The deciding trial is one call of the window, whether it failed or was only slow.
                 State open = new OpenState(machine, tick, machine.nextWaitNanos(openWaitNanos),
-                        new WindowSnapshot(p.successes + failures, failures, slowCalls));
+                        new WindowSnapshot(p.successes + p.failures + 1, failures, slowCalls));
                 next = new Progress(trials, p.successes, failures, slowCalls, open);
             } else {
                 int successes = p.successes + 1;

@@ -41,10 +41,16 @@ public final class CircuitBreakerMethods {
             return onMethod;
         }
         int modifiers = specific.getModifiers();
-        if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers) || specific.getDeclaringClass() == Object.class) {
+        if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers) || isObjectMethod(specific)) {
             return null;
         }
         return AnnotatedElementUtils.findMergedAnnotation(userClass, dev.circuitbreaker.spring.CircuitBreaker.class);
+    }
+
+    /** {@code equals}, {@code hashCode} and {@code toString} are not remote calls, even when a class overrides them. */
+    private static boolean isObjectMethod(Method method) {
+        return method.getDeclaringClass() == Object.class || ReflectionUtils.isEqualsMethod(method)
+                || ReflectionUtils.isHashCodeMethod(method) || ReflectionUtils.isToStringMethod(method);
     }
 
     /** Whether {@code type} has the annotation on itself or on any method: a cheap filter before method matching. */

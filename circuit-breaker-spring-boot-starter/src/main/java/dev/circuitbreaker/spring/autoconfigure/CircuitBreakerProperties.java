@@ -1,5 +1,6 @@
 package dev.circuitbreaker.spring.autoconfigure;
 
+import dev.circuitbreaker.spring.dashboard.DashboardProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,6 +34,10 @@ public class CircuitBreakerProperties {
     /** Breakers by name; each value replaces the default of the same key (lists and maps as a whole). */
     private Map<String, InstanceProperties> instances = new LinkedHashMap<>();
 
+    /** The live dashboard page (off by default); bound here so that unknown keys under it fail startup too. */
+    @NestedConfigurationProperty
+    private DashboardProperties dashboard = new DashboardProperties();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -63,5 +68,13 @@ public class CircuitBreakerProperties {
 
     public void setInstances(Map<String, InstanceProperties> instances) {
         this.instances = instances;
+    }
+
+    public DashboardProperties getDashboard() {
+        return dashboard;
+    }
+
+    public void setDashboard(DashboardProperties dashboard) {
+        this.dashboard = dashboard;
     }
 }

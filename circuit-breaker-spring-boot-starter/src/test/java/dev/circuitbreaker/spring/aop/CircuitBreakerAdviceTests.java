@@ -125,7 +125,11 @@ class CircuitBreakerAdviceTests {
             inventory.reserve("sku");
             inventory.release("sku");
             inventory.count();
-            assertThat(stats(context, "inventory").successfulCalls()).isEqualTo(1);
+            inventory.toString();
+            inventory.hashCode();
+            assertThat(inventory.equals(inventory)).isTrue();
+            assertThat(stats(context, "inventory").successfulCalls())
+                    .as("only reserve: not the package-private method, nor overridden Object methods").isEqualTo(1);
             assertThat(stats(context, "inventory-release").successfulCalls()).isEqualTo(1);
         });
     }
@@ -310,6 +314,21 @@ class CircuitBreakerAdviceTests {
 
         int count() {
             return 0;
+        }
+
+        @Override
+        public String toString() {
+            return "Inventory";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other == this;
+        }
+
+        @Override
+        public int hashCode() {
+            return 42;
         }
     }
 

@@ -1,0 +1,49 @@
+package dev.circuitbreaker.sample.bank;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Switches the fake bank's behaviour at runtime: {@code POST /bank/mode} with {@code {"mode": "failing"}}
+ * (healthy, failing, slow, flapping); {@code GET /bank/mode} shows the mode, the bank's address and how many
+ * charge requests reached it.
+ */
+@RestController
+@RequestMapping("/bank/mode")
+public class BankController {
+
+    private final BankServer bank;
+
+    public BankController(BankServer bank) {
+        this.bank = bank;
+    }
+
+    @GetMapping
+    public Map<String, Object> mode() {
+        return Map.of("mode", bank.mode().name(), "url", bank.baseUrl(), "requests", bank.requests());
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> switchMode(@RequestBody ModeChange change) {
+        BankMode mode;
+        try {
+            mode = BankMode.valueOf(String.valueOf(change.mode()).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", "unknown mode '" + change.mode() + "'; use one of "
+                    + Arrays.toString(BankMode.values()).toLowerCase(Locale.ROOT)));
+        }
+        bank.switchTo(mode);
+        return ResponseEntity.ok(mode());
+    }
+
+    /** The body of {@code POST /bank/mode}. */
+    public record ModeChange(String mode) {
+    }
+}

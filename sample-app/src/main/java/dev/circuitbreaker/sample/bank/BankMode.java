@@ -1,0 +1,13 @@
+package dev.circuitbreaker.sample.bank;
+
+/** How the fake bank answers a charge. */
+public enum BankMode {
+    /** Charges succeed at once. */
+    HEALTHY,
+    /** Every charge fails with 503 Service Unavailable. */
+    FAILING,
+    /** Charges succeed after {@code bank.slow-delay}. */
+    SLOW,
+    /** Every other charge fails: the first fails, the second succeeds, and so on. */
+    FLAPPING
+}

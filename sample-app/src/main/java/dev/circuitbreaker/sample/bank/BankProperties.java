@@ -1,0 +1,53 @@
+package dev.circuitbreaker.sample.bank;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The {@code bank.*} properties: the fake downstream bank and how the payments service talks to it. */
+@ConfigurationProperties(prefix = "bank")
+public class BankProperties {
+
+    /** The port the bank listens on (on localhost); 0 picks a free port. */
+    private int port = 0;
+
+    /** How long a charge takes in SLOW mode. */
+    private Duration slowDelay = Duration.ofSeconds(2);
+
+    /** How long the payments service waits for the bank's answer before giving up (a failure). */
+    private Duration readTimeout = Duration.ofSeconds(5);
+
+    /** The mode the bank starts in. */
+    private BankMode initialMode = BankMode.HEALTHY;
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public Duration getSlowDelay() {
+        return slowDelay;
+    }
+
+    public void setSlowDelay(Duration slowDelay) {
+        this.slowDelay = slowDelay;
+    }
+
+    public Duration getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public BankMode getInitialMode() {
+        return initialMode;
+    }
+
+    public void setInitialMode(BankMode initialMode) {
+        this.initialMode = initialMode;
+    }
+}

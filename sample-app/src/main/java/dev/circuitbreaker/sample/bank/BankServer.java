@@ -1,0 +1,125 @@
+package dev.circuitbreaker.sample.bank;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * The downstream "bank": a separate HTTP server (JDK {@code HttpServer}) on its own port in the same JVM. It
+ * answers {@code POST /charges} according to its current {@link BankMode}, which can change at any time.
+ * Thread-safe.
+ */
+public class BankServer implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(BankServer.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ObjectMapper json;
+    private final long slowDelayMs;
+    private final AtomicReference<BankMode> mode;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicInteger flaps = new AtomicInteger();
+
+    public BankServer(BankProperties properties, ObjectMapper json) throws IOException {
+        this.json = json;
+        this.slowDelayMs = properties.getSlowDelay().toMillis();
+        this.mode = new AtomicReference<>(properties.getInitialMode());
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.getPort()), 50);
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "bank-" + UUID.randomUUID().toString().substring(0, 8));
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/charges", this::charge);
+        server.start();
+        log.info("Fake bank listening on {} in mode {}", baseUrl(), mode.get());
+    }
+
+    /** Where the bank listens, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    }
+
+    public BankMode mode() {
+        return mode.get();
+    }
+
+    /** Switches the bank's behaviour for the next charges. */
+    public void switchTo(BankMode newMode) {
+        BankMode old = mode.getAndSet(newMode);
+        flaps.set(0);
+        log.info("Fake bank switched from {} to {}", old, newMode);
+    }
+
+    /** How many charge requests reached the bank since it started. */
+    public long requests() {
+        return requests.get();
+    }
+
+    private void charge(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            requests.incrementAndGet();
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, Map.of("error", "use POST"));
+                return;
+            }
+            JsonNode body = json.readTree(exchange.getRequestBody());
+            String orderId = body.path("orderId").asText("");
+            long amountCents = body.path("amountCents").asLong(0);
+            if (orderId.isEmpty() || amountCents <= 0) {
+                respond(exchange, 400, Map.of("error", "orderId and a positive amountCents are required"));
+                return;
+            }
+            BankMode current = mode.get();
+            boolean fail = current == BankMode.FAILING
+                    || (current == BankMode.FLAPPING && flaps.getAndIncrement() % 2 == 0);
+            if (current == BankMode.SLOW) {
+                Thread.sleep(slowDelayMs);
+            }
+            if (fail) {
+                respond(exchange, 503, Map.of("error", "bank unavailable (mode " + current + ")"));
+                return;
+            }
+            respond(exchange, 201, Map.of("transactionId", "txn_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
+                    "orderId", orderId, "amountCents", amountCents));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            respond(exchange, 400, Map.of("error", "bad request: " + e.getMessage()));
+        }
+    }
+
+    private void respond(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        server.stop(0);
+        executor.shutdownNow();
+        log.info("Fake bank stopped");
+    }
+}

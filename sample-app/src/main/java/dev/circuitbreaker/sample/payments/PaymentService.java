@@ -1,0 +1,55 @@
+package dev.circuitbreaker.sample.payments;
+
+import dev.circuitbreaker.CircuitBreakerOpenException;
+import dev.circuitbreaker.sample.bank.BankProperties;
+import dev.circuitbreaker.sample.bank.BankServer;
+import dev.circuitbreaker.spring.CircuitBreaker;
+import java.time.Duration;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Charges orders at the bank over HTTP, behind the {@code payments} circuit breaker. While the bank fails, or while
+ * the breaker is open, the fallback defers the charge instead of failing the order.
+ */
+@Service
+public class PaymentService {
+
+    private final RestClient bank;
+
+    public PaymentService(RestClient.Builder http, BankServer bankServer, BankProperties properties) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(1));
+        requests.setReadTimeout(properties.getReadTimeout());
+        this.bank = http.baseUrl(bankServer.baseUrl()).requestFactory(requests).build();
+    }
+
+    @CircuitBreaker(name = "payments", fallback = "chargeFallback")
+    public Receipt charge(String orderId, long amountCents) {
+        BankCharge charge = bank.post().uri("/charges").contentType(MediaType.APPLICATION_JSON)
+                .body(new BankChargeRequest(orderId, amountCents))
+                .retrieve()
+                .body(BankCharge.class);
+        return Receipt.charged(orderId, amountCents, charge.transactionId());
+    }
+
+    /** The breaker is open: the bank was not called at all. */
+    Receipt chargeFallback(String orderId, long amountCents, CircuitBreakerOpenException open) {
+        return Receipt.deferred(orderId, amountCents, "circuit breaker 'payments' is " + open.state()
+                + ": bank not called; next trial in " + open.remainingWait().toMillis() + " ms");
+    }
+
+    /** The bank call failed (error status, timeout, connection refused). */
+    Receipt chargeFallback(String orderId, long amountCents, Throwable failure) {
+        return Receipt.deferred(orderId, amountCents, "bank call failed: " + failure.getClass().getSimpleName()
+                + ": " + failure.getMessage());
+    }
+
+    record BankChargeRequest(String orderId, long amountCents) {
+    }
+
+    record BankCharge(String transactionId, String orderId, long amountCents) {
+    }
+}

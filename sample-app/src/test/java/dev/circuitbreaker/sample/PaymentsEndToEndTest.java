@@ -1,0 +1,118 @@
+package dev.circuitbreaker.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The sample end to end over HTTP: payments through the breaker to the fake bank on its own port, the bank switched
+ * through {@code POST /bank/mode}, the breaker read through {@code /actuator/circuitbreakers}. The test profile
+ * makes the open wait 600 ms.
+ */
+@SampleAppTest
+class PaymentsEndToEndTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    SampleClient sample;
+
+    @BeforeEach
+    void healthyBankAndResetBreaker() {
+        sample = new SampleClient(http);
+        sample.resetAll();
+    }
+
+    @Test
+    void aFailingBankOpensTheBreakerTheFallbackAnswersWithoutCallingItAndHealingClosesIt() throws Exception {
+        ResponseEntity<JsonNode> healthy = sample.pay("order-1");
+        assertThat(healthy.getStatusCode().value()).isEqualTo(200);
+        assertThat(healthy.getBody().path("status").asText()).isEqualTo("CHARGED");
+        assertThat(healthy.getBody().path("transactionId").asText()).startsWith("txn_");
+        assertThat(sample.breaker("payments").path("state").asText()).isEqualTo("CLOSED");
+
+        sample.bankMode("failing");
+        for (int i = 1; i <= 3; i++) {
+            ResponseEntity<JsonNode> failed = sample.pay("order-f" + i);
+            assertThat(failed.getStatusCode().value()).as("fallback answer %d", i).isEqualTo(202);
+            assertThat(failed.getBody().path("status").asText()).isEqualTo("DEFERRED");
+            assertThat(failed.getBody().path("reason").asText()).contains("bank call failed").contains("503");
+        }
+        JsonNode open = sample.breaker("payments");
+        assertThat(open.path("state").asText()).as("3 failures (failure-threshold 3) open it").isEqualTo("OPEN");
+        assertThat(open.path("failedCalls").asLong()).isEqualTo(3);
+        assertThat(open.path("remainingWaitMs").asLong()).isBetween(1L, 600L);
+
+        long bankCallsBefore = sample.bankRequests();
+        ResponseEntity<JsonNode> rejected = sample.pay("order-r");
+        assertThat(rejected.getStatusCode().value()).isEqualTo(202);
+        assertThat(rejected.getBody().path("fallback").asBoolean()).isTrue();
+        assertThat(rejected.getBody().path("reason").asText()).contains("is OPEN").contains("bank not called");
+        assertThat(sample.bankRequests()).as("an open breaker does not call the bank").isEqualTo(bankCallsBefore);
+        assertThat(sample.breaker("payments").path("notPermittedCalls").asLong()).isEqualTo(1);
+
+        sample.bankMode("healthy");
+        sample.awaitBreaker("payments", Duration.ofSeconds(5), "the open wait to end",
+                b -> b.path("remainingWaitMs").asLong() == 0);
+        for (int i = 1; i <= 2; i++) {
+            ResponseEntity<JsonNode> trial = sample.pay("order-t" + i);
+            assertThat(trial.getStatusCode().value()).as("trial %d", i).isEqualTo(200);
+            assertThat(trial.getBody().path("status").asText()).isEqualTo("CHARGED");
+        }
+        JsonNode closed = sample.breaker("payments");
+        assertThat(closed.path("state").asText()).as("2 trial successes (success-threshold 2) close it").isEqualTo("CLOSED");
+        assertThat(closed.path("successfulCalls").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aSlowBankOpensTheBreakerThroughTheSlowCallRate() throws Exception {
+        sample.bankMode("slow");
+        for (int i = 1; i <= 4; i++) {
+            ResponseEntity<JsonNode> slow = sample.pay("order-s" + i);
+            assertThat(slow.getBody().path("status").asText()).as("slow but successful charge %d", i).isEqualTo("CHARGED");
+        }
+        JsonNode open = sample.breaker("payments");
+        assertThat(open.path("state").asText()).as("4 of 4 calls slower than 150 ms").isEqualTo("OPEN");
+        assertThat(open.path("slowCalls").asLong()).isEqualTo(4);
+        assertThat(open.path("failedCalls").asLong()).isZero();
+    }
+
+    @Test
+    void aFlappingBankFailsEveryOtherCharge() {
+        sample.bankMode("flapping");
+        assertThat(sample.pay("order-a").getBody().path("status").asText()).isEqualTo("DEFERRED");
+        assertThat(sample.pay("order-b").getBody().path("status").asText()).isEqualTo("CHARGED");
+        assertThat(sample.pay("order-c").getBody().path("status").asText()).isEqualTo("DEFERRED");
+        assertThat(sample.breaker("payments").path("state").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void theSampleServesTheStartersDashboardPagePointingAtItsEndpoint() {
+        ResponseEntity<String> page = http.getForEntity("/circuitbreakers/", String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("<meta name=\"cb-endpoint-path\" content=\"/actuator/circuitbreakers\">")
+                .contains("<script src=\"dashboard.js\">");
+        assertThat(http.getForEntity("/circuitbreakers/dashboard.js", String.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownBankModeIsABadRequest() {
+        ResponseEntity<String> r = http.postForEntity("/bank/mode",
+                new org.springframework.http.HttpEntity<>(java.util.Map.of("mode", "sideways")), String.class);
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(r.getBody()).contains("sideways").contains("flapping");
+    }
+
+    @Test
+    void healthShowsThePaymentsBreakerAndStaysUpWhileItIsOpen() {
+        assertThat(sample.breakerAction("payments", "open").getStatusCode().value()).isEqualTo(200);
+        String health = http.getForObject("/actuator/health", String.class);
+        assertThat(health).startsWith("{\"status\":\"UP\"").contains("payments").contains("OPEN");
+    }
+}
