@@ -15,8 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -32,9 +30,6 @@ class DashboardBrowserTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    TestRestTemplate http;
-
     SampleClient sample;
     ChromeDriver browser;
     WebDriverWait wait;
@@ -43,7 +38,7 @@ class DashboardBrowserTest {
     void openTheDashboard() {
         browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(50));
-        sample = new SampleClient(http);
+        sample = new SampleClient(port);
         sample.resetAll();
         sample.pay("order-ok-1");
         sample.pay("order-ok-2");

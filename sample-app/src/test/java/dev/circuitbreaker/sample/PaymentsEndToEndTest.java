@@ -2,12 +2,11 @@ package dev.circuitbreaker.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -18,20 +17,20 @@ import org.springframework.http.ResponseEntity;
 @SampleAppTest
 class PaymentsEndToEndTest {
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     SampleClient sample;
 
     @BeforeEach
     void healthyBankAndResetBreaker() {
-        sample = new SampleClient(http);
+        sample = new SampleClient(port);
         sample.resetAll();
     }
 
     @Test
     void aFailingBankOpensTheBreakerTheFallbackAnswersWithoutCallingItAndHealingClosesIt() throws Exception {
-        ResponseEntity<JsonNode> healthy = sample.pay("order-1");
+        ResponseEntity<JsonValue> healthy = sample.pay("order-1");
         assertThat(healthy.getStatusCode().value()).isEqualTo(200);
         assertThat(healthy.getBody().path("status").asText()).isEqualTo("CHARGED");
         assertThat(healthy.getBody().path("transactionId").asText()).startsWith("txn_");
@@ -39,18 +38,18 @@ class PaymentsEndToEndTest {
 
         sample.bankMode("failing");
         for (int i = 1; i <= 3; i++) {
-            ResponseEntity<JsonNode> failed = sample.pay("order-f" + i);
+            ResponseEntity<JsonValue> failed = sample.pay("order-f" + i);
             assertThat(failed.getStatusCode().value()).as("fallback answer %d", i).isEqualTo(202);
             assertThat(failed.getBody().path("status").asText()).isEqualTo("DEFERRED");
             assertThat(failed.getBody().path("reason").asText()).contains("bank call failed").contains("503");
         }
-        JsonNode open = sample.breaker("payments");
+        JsonValue open = sample.breaker("payments");
         assertThat(open.path("state").asText()).as("3 failures (failure-threshold 3) open it").isEqualTo("OPEN");
         assertThat(open.path("failedCalls").asLong()).isEqualTo(3);
         assertThat(open.path("remainingWaitMs").asLong()).isBetween(1L, 600L);
 
         long bankCallsBefore = sample.bankRequests();
-        ResponseEntity<JsonNode> rejected = sample.pay("order-r");
+        ResponseEntity<JsonValue> rejected = sample.pay("order-r");
         assertThat(rejected.getStatusCode().value()).isEqualTo(202);
         assertThat(rejected.getBody().path("fallback").asBoolean()).isTrue();
         assertThat(rejected.getBody().path("reason").asText()).contains("is OPEN").contains("bank not called");
@@ -61,11 +60,11 @@ class PaymentsEndToEndTest {
         sample.awaitBreaker("payments", Duration.ofSeconds(5), "the open wait to end",
                 b -> b.path("remainingWaitMs").asLong() == 0);
         for (int i = 1; i <= 2; i++) {
-            ResponseEntity<JsonNode> trial = sample.pay("order-t" + i);
+            ResponseEntity<JsonValue> trial = sample.pay("order-t" + i);
             assertThat(trial.getStatusCode().value()).as("trial %d", i).isEqualTo(200);
             assertThat(trial.getBody().path("status").asText()).isEqualTo("CHARGED");
         }
-        JsonNode closed = sample.breaker("payments");
+        JsonValue closed = sample.breaker("payments");
         assertThat(closed.path("state").asText()).as("2 trial successes (success-threshold 2) close it").isEqualTo("CLOSED");
         assertThat(closed.path("successfulCalls").asLong()).isEqualTo(3);
     }
@@ -74,10 +73,10 @@ class PaymentsEndToEndTest {
     void aSlowBankOpensTheBreakerThroughTheSlowCallRate() throws Exception {
         sample.bankMode("slow");
         for (int i = 1; i <= 4; i++) {
-            ResponseEntity<JsonNode> slow = sample.pay("order-s" + i);
+            ResponseEntity<JsonValue> slow = sample.pay("order-s" + i);
             assertThat(slow.getBody().path("status").asText()).as("slow but successful charge %d", i).isEqualTo("CHARGED");
         }
-        JsonNode open = sample.breaker("payments");
+        JsonValue open = sample.breaker("payments");
         assertThat(open.path("state").asText()).as("4 of 4 calls slower than 150 ms").isEqualTo("OPEN");
         assertThat(open.path("slowCalls").asLong()).isEqualTo(4);
         assertThat(open.path("failedCalls").asLong()).isZero();
@@ -94,17 +93,16 @@ class PaymentsEndToEndTest {
 
     @Test
     void theSampleServesTheStartersDashboardPagePointingAtItsEndpoint() {
-        ResponseEntity<String> page = http.getForEntity("/circuitbreakers/", String.class);
+        ResponseEntity<String> page = sample.get("/circuitbreakers/");
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody()).contains("<meta name=\"cb-endpoint-path\" content=\"/actuator/circuitbreakers\">")
                 .contains("<script src=\"dashboard.js\">");
-        assertThat(http.getForEntity("/circuitbreakers/dashboard.js", String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(sample.get("/circuitbreakers/dashboard.js").getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
     void anUnknownBankModeIsABadRequest() {
-        ResponseEntity<String> r = http.postForEntity("/bank/mode",
-                new org.springframework.http.HttpEntity<>(java.util.Map.of("mode", "sideways")), String.class);
+        ResponseEntity<String> r = sample.post("/bank/mode", Map.of("mode", "sideways"));
         assertThat(r.getStatusCode().value()).isEqualTo(400);
         assertThat(r.getBody()).contains("sideways").contains("flapping");
     }
@@ -112,7 +110,10 @@ class PaymentsEndToEndTest {
     @Test
     void healthShowsThePaymentsBreakerAndStaysUpWhileItIsOpen() {
         assertThat(sample.breakerAction("payments", "open").getStatusCode().value()).isEqualTo(200);
-        String health = http.getForObject("/actuator/health", String.class);
-        assertThat(health).startsWith("{\"status\":\"UP\"").contains("payments").contains("OPEN");
+        // Parsed, not matched as text: Boot 4's Jackson 3 writes the members in another order than Boot 3's Jackson 2.
+        JsonValue health = JsonValue.parse(sample.get("/actuator/health").getBody());
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("circuitBreakers").path("details").path("payments").path("state").asText())
+                .isEqualTo("OPEN");
     }
 }

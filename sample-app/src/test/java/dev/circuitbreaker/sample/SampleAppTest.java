@@ -4,19 +4,19 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole sample on a random port with the test profile's short waits and metrics export on (Boot turns it off
- * in tests otherwise). Every test class uses this one set-up, so they share one application context; each test
+ * in tests otherwise; each line reads its own property: Boot 3.5 {@code spring.test.observability.auto-configure},
+ * Boot 4.1 {@code spring.test.metrics.export}, in place of their different annotations). Every test class uses this one set-up, so they share one application context; each test
  * starts from a healthy bank and a reset breaker ({@link SampleClient#resetAll()}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = PaymentsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = PaymentsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.test.observability.auto-configure=true", "spring.test.metrics.export=true"})
 @ActiveProfiles("test")
-@AutoConfigureObservability
 public @interface SampleAppTest {
 }

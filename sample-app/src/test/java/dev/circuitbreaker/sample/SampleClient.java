@@ -2,26 +2,33 @@ package dev.circuitbreaker.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.boot.json.JsonWriter;
 import org.springframework.http.ResponseEntity;
 
-/** The sample's HTTP API as the tests use it: every call goes over real HTTP to the running application. */
+/**
+ * The sample's HTTP API as the tests use it: every call goes over real HTTP to the running application, through the
+ * JDK client (the same on every Boot line; Boot 4 moved {@code TestRestTemplate}). Error statuses come back as they
+ * are.
+ */
 public final class SampleClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonWriter<Map<String, Object>> JSON = JsonWriter.standard();
 
-    private final TestRestTemplate http;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
 
-    public SampleClient(TestRestTemplate http) {
-        this.http = http;
+    /** @param port the sample's port ({@code @LocalServerPort}) */
+    public SampleClient(int port) {
+        this.base = "http://localhost:" + port;
     }
 
     /** A healthy bank and a reset {@code payments} breaker, whatever the previous test left. */
@@ -31,36 +38,35 @@ public final class SampleClient {
     }
 
     public void bankMode(String mode) {
-        ResponseEntity<String> r = http.postForEntity("/bank/mode", json(Map.of("mode", mode)), String.class);
+        ResponseEntity<String> r = post("/bank/mode", Map.of("mode", mode));
         assertThat(r.getStatusCode().value()).as("POST /bank/mode %s: %s", mode, r.getBody()).isEqualTo(200);
     }
 
     public long bankRequests() {
-        return read(http.getForObject("/bank/mode", String.class)).path("requests").asLong();
+        return JsonValue.parse(get("/bank/mode").getBody()).path("requests").asLong();
     }
 
-    public ResponseEntity<JsonNode> pay(String orderId) {
-        ResponseEntity<String> r = http.postForEntity("/payments", json(Map.of("orderId", orderId, "amountCents", 1250)),
-                String.class);
-        return ResponseEntity.status(r.getStatusCode()).body(read(r.getBody()));
+    public ResponseEntity<JsonValue> pay(String orderId) {
+        ResponseEntity<String> r = post("/payments", Map.of("orderId", orderId, "amountCents", 1250));
+        return ResponseEntity.status(r.getStatusCode()).body(JsonValue.parse(r.getBody()));
     }
 
     /** {@code GET /actuator/circuitbreakers}, the entry of {@code name}. */
-    public JsonNode breaker(String name) {
-        ResponseEntity<String> r = http.getForEntity("/actuator/circuitbreakers", String.class);
+    public JsonValue breaker(String name) {
+        ResponseEntity<String> r = get("/actuator/circuitbreakers");
         assertThat(r.getStatusCode().value()).isEqualTo(200);
-        return read(r.getBody()).path("circuitBreakers").path(name);
+        return JsonValue.parse(r.getBody()).path("circuitBreakers").path(name);
     }
 
     public ResponseEntity<String> breakerAction(String name, String action) {
-        return http.postForEntity("/actuator/circuitbreakers/" + name, json(Map.of("action", action)), String.class);
+        return post("/actuator/circuitbreakers/" + name, Map.of("action", action));
     }
 
     /** Polls the endpoint until {@code condition} holds for the breaker's entry, or fails after {@code timeout}. */
-    public JsonNode awaitBreaker(String name, Duration timeout, String description, Predicate<JsonNode> condition)
+    public JsonValue awaitBreaker(String name, Duration timeout, String description, Predicate<JsonValue> condition)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last = breaker(name);
+        JsonValue last = breaker(name);
         while (!condition.test(last)) {
             assertThat(System.nanoTime() - deadline).as("waiting %s for %s; last seen %s", timeout, description, last)
                     .isNegative();
@@ -70,17 +76,29 @@ public final class SampleClient {
         return last;
     }
 
-    private static HttpEntity<Map<String, Object>> json(Map<String, Object> body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
+    public ResponseEntity<String> get(String path) {
+        return send(request(path).GET());
     }
 
-    private static JsonNode read(String body) {
+    /** POSTs {@code body} as JSON. */
+    public ResponseEntity<String> post(String path, Map<String, Object> body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeToString(body))));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private ResponseEntity<String> send(HttpRequest.Builder request) {
         try {
-            return JSON.readTree(body == null ? "null" : body);
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + body, e);
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return ResponseEntity.status(response.statusCode()).body(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -1,42 +1,37 @@
 package dev.circuitbreaker.spring.autoconfigure;
 
 import dev.circuitbreaker.CircuitBreakerRegistry;
-import dev.circuitbreaker.spring.actuate.CircuitBreakersHealthIndicator;
+import dev.circuitbreaker.spring.actuate.CircuitBreakersHealth;
 import java.util.Map;
-import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The {@code circuitBreakers} health indicator (Boot 3 health API), only when at least one instance, or the
- * defaults, set {@code register-health-indicator: true}. Kept apart from the other auto-configurations so a Boot 4
- * variant can sit beside it.
+ * The {@code circuitBreakers} health indicator, only when at least one instance, or the defaults, set
+ * {@code register-health-indicator: true}. Spring Boot 3 and 4 keep the health API in different packages, so this
+ * class uses neither: it imports one small configuration per line, each behind a class condition on its line's
+ * {@code HealthIndicator}, and at most one of them applies.
  */
 @AutoConfiguration(after = CircuitBreakerAutoConfiguration.class)
 @ConditionalOnCircuitBreakerEnabled
-@ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
 @ConditionalOnBean({CircuitBreakerRegistry.class, CircuitBreakerConfigurations.class})
 @Conditional(CircuitBreakerHealthAutoConfiguration.OnHealthIndicatorRequested.class)
+@Import({Boot3HealthIndicatorConfiguration.class, Boot4HealthIndicatorConfiguration.class})
 public final class CircuitBreakerHealthAutoConfiguration {
 
-    /** The enabled-indicator condition sits here: on the class it would be loaded before the class check. */
-    @Bean
-    @ConditionalOnMissingBean(name = "circuitBreakersHealthIndicator")
-    @ConditionalOnEnabledHealthIndicator("circuitbreakers")
-    CircuitBreakersHealthIndicator circuitBreakersHealthIndicator(CircuitBreakerRegistry registry,
-            CircuitBreakerConfigurations configurations) {
-        return new CircuitBreakersHealthIndicator(registry, configurations::registersHealthIndicator,
+    /** The bean name of the indicator on either line; Boot derives the component name {@code circuitBreakers}. */
+    static final String INDICATOR_BEAN_NAME = "circuitBreakersHealthIndicator";
+
+    static CircuitBreakersHealth health(CircuitBreakerRegistry registry, CircuitBreakerConfigurations configurations) {
+        return new CircuitBreakersHealth(registry, configurations::registersHealthIndicator,
                 configurations::allowsHealthIndicatorToFail);
     }
 

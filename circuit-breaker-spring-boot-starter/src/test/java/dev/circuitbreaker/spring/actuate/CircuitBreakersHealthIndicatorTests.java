@@ -6,26 +6,33 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.spring.StarterContext;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+/** The opt-in health indicator, through whichever health API the Boot line on the class path has. */
 class CircuitBreakersHealthIndicatorTests {
+
+    private static final String INDICATOR = "circuitBreakersHealthIndicator";
 
     private final ApplicationContextRunner runner = StarterContext.runner();
 
     @Test
     void thereIsNoIndicatorWhenNoInstanceOptsIn() {
         runner.withPropertyValues("circuitbreaker.instances.payments.failure-threshold=2")
-                .run(context -> assertThat(context).doesNotHaveBean(CircuitBreakersHealthIndicator.class));
+                .run(context -> assertThat(context).doesNotHaveBean(INDICATOR));
     }
 
     @Test
     void theIndicatorCanBeSwitchedOffLikeAnyOther() {
         runner.withPropertyValues("circuitbreaker.instances.payments.register-health-indicator=true",
                 "management.health.circuitbreakers.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(CircuitBreakersHealthIndicator.class));
+                .run(context -> assertThat(context).doesNotHaveBean(INDICATOR));
+    }
+
+    @Test
+    void theIndicatorIsTheOneForTheBootLineOnTheClassPath() {
+        runner.withPropertyValues("circuitbreaker.instances.payments.register-health-indicator=true")
+                .run(context -> assertThat(context.getBean(INDICATOR)).isExactlyInstanceOf(BootLineHealth.INDICATOR_TYPE));
     }
 
     @Test
@@ -33,10 +40,10 @@ class CircuitBreakersHealthIndicatorTests {
         runner.withPropertyValues("circuitbreaker.instances.payments.register-health-indicator=true",
                 "circuitbreaker.instances.inventory.failure-threshold=2").run(context -> {
                     registry(context).find("payments").orElseThrow().transitionToOpen();
-                    Health health = health(context);
-                    assertThat(health.getStatus()).isEqualTo(Status.UP);
-                    assertThat(health.getDetails()).containsOnlyKeys("payments");
-                    assertThat(health.getDetails().get("payments")).asInstanceOf(MAP)
+                    IndicatorHealth health = BootLineHealth.check(context);
+                    assertThat(health.status()).isEqualTo("UP");
+                    assertThat(health.details()).containsOnlyKeys("payments");
+                    assertThat(health.details().get("payments")).asInstanceOf(MAP)
                             .containsEntry("state", "OPEN");
                 });
     }
@@ -45,9 +52,9 @@ class CircuitBreakersHealthIndicatorTests {
     void anOpenBreakerThatAllowsItMakesTheIndicatorDown() {
         runner.withPropertyValues("circuitbreaker.instances.payments.register-health-indicator=true",
                 "circuitbreaker.instances.payments.allow-health-indicator-to-fail=true").run(context -> {
-                    assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+                    assertThat(BootLineHealth.check(context).status()).isEqualTo("UP");
                     registry(context).find("payments").orElseThrow().transitionToOpen();
-                    assertThat(health(context).getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(BootLineHealth.check(context).status()).isEqualTo("DOWN");
                 });
     }
 
@@ -56,16 +63,12 @@ class CircuitBreakersHealthIndicatorTests {
         runner.withPropertyValues("circuitbreaker.defaults.register-health-indicator=true",
                 "circuitbreaker.instances.quiet.register-health-indicator=false").run(context -> {
                     registry(context).circuitBreaker("created-later");
-                    assertThat(health(context).getDetails()).containsOnlyKeys("created-later");
-                    assertThat(health(context).getDetails().get("created-later")).asInstanceOf(MAP).containsEntry("state", "CLOSED");
+                    assertThat(BootLineHealth.check(context).details()).containsOnlyKeys("created-later");
+                    assertThat(BootLineHealth.check(context).details().get("created-later")).asInstanceOf(MAP).containsEntry("state", "CLOSED");
                 });
     }
 
     private static CircuitBreakerRegistry registry(AssertableApplicationContext context) {
         return context.getBean(CircuitBreakerRegistry.class);
-    }
-
-    private static Health health(AssertableApplicationContext context) {
-        return context.getBean(CircuitBreakersHealthIndicator.class).health();
     }
 }

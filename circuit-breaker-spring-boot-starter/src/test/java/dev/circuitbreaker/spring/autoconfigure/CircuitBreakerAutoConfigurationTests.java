@@ -8,7 +8,6 @@ import dev.circuitbreaker.CircuitState;
 import dev.circuitbreaker.SlidingWindowType;
 import dev.circuitbreaker.spring.StarterContext;
 import dev.circuitbreaker.spring.actuate.CircuitBreakersEndpoint;
-import dev.circuitbreaker.spring.actuate.CircuitBreakersHealthIndicator;
 import dev.circuitbreaker.spring.aop.CircuitBreakerAdvisor;
 import dev.circuitbreaker.spring.metrics.CircuitBreakerMetrics;
 import java.io.IOException;
@@ -104,7 +103,7 @@ class CircuitBreakerAutoConfigurationTests {
                         .doesNotHaveBean(CircuitBreakerAdvisor.class)
                         .doesNotHaveBean(CircuitBreakersEndpoint.class)
                         .doesNotHaveBean(CircuitBreakerMetrics.class)
-                        .doesNotHaveBean(CircuitBreakersHealthIndicator.class));
+                        .doesNotHaveBean("circuitBreakersHealthIndicator"));
     }
 
     @Test
@@ -119,14 +118,15 @@ class CircuitBreakerAutoConfigurationTests {
 
     @Test
     void withoutActuatorOnTheClassPathTheBreakersAndTheAdviceStillWork() {
-        runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
+        // Boot 4 keeps the health API apart from the actuator package; hiding both is a class path without Actuator.
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "org.springframework.boot.health"))
                 .withPropertyValues("management.endpoints.web.exposure.include=*",
                         "circuitbreaker.instances.payments.register-health-indicator=true")
                 .run(context -> assertThat(context).hasNotFailed()
                         .hasSingleBean(CircuitBreakerRegistry.class)
                         .hasSingleBean(CircuitBreakerAdvisor.class)
                         .doesNotHaveBean(CircuitBreakersEndpoint.class)
-                        .doesNotHaveBean(CircuitBreakersHealthIndicator.class));
+                        .doesNotHaveBean("circuitBreakersHealthIndicator"));
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.SlidingWindowType;
 import dev.circuitbreaker.spring.StarterContext;
-import dev.circuitbreaker.spring.actuate.CircuitBreakersHealthIndicator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -34,7 +33,7 @@ class PropertiesBindingTests {
                 throw new IllegalStateException(e);
             }
         }).run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(CircuitBreakersHealthIndicator.class);
+            assertThat(context).hasNotFailed().hasBean("circuitBreakersHealthIndicator");
             CircuitBreakerRegistry registry = context.getBean(CircuitBreakerRegistry.class);
             assertThat(registry.defaultConfig().failureThreshold()).isEqualTo(5);
             CircuitBreakerConfig payments = registry.find("payments").orElseThrow().config();

@@ -8,31 +8,36 @@ import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.CircuitState;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
-/** The starter in a running web application, through real HTTP on a random port. */
+/**
+ * The starter in a running web application, through real HTTP on a random port. Written against what both Boot
+ * lines share: the JDK HTTP client, and metrics export switched on by properties rather than by Boot 3's
+ * {@code @AutoConfigureObservability} or Boot 4's {@code @AutoConfigureMetrics} (each line reads its own property).
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "management.endpoints.web.exposure.include=circuitbreakers,prometheus,health",
         "management.endpoint.circuitbreakers.access=unrestricted",
         "management.endpoint.health.show-components=always",
         "management.endpoint.health.show-details=always",
         "circuitbreaker.instances.payments.wait-duration-in-open-state=1m",
-        "circuitbreaker.instances.payments.register-health-indicator=true"})
-@AutoConfigureObservability
+        "circuitbreaker.instances.payments.register-health-indicator=true",
+        "spring.test.observability.auto-configure=true",
+        "spring.test.metrics.export=true"})
 class CircuitBreakerHttpTests {
 
-    @Autowired
-    private TestRestTemplate http;
+    @Value("${local.server.port}")
+    private int port;
+
+    private LocalHttp http;
 
     @Autowired
     private PaymentsTestApplication.PaymentService payments;
@@ -48,6 +53,7 @@ class CircuitBreakerHttpTests {
 
     @BeforeEach
     void startClosedAndHealthy() {
+        http = new LocalHttp(port);
         gateway.failing.set(false);
         gateway.calls.set(0);
         registry.all().forEach(dev.circuitbreaker.CircuitBreaker::reset);
@@ -62,10 +68,10 @@ class CircuitBreakerHttpTests {
         assertThat(payments.charge("t5")).isEqualTo("queued:t5");
         assertThat(gateway.calls).hasValue(4);
 
-        ResponseEntity<String> response = http.getForEntity("/actuator/circuitbreakers", String.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).contains("\"state\":\"OPEN\"").contains("\"totalCalls\":5");
-        DocumentContext json = JsonPath.parse(response.getBody());
+        HttpResponse<String> response = http.get("/actuator/circuitbreakers");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"state\":\"OPEN\"").contains("\"totalCalls\":5");
+        DocumentContext json = JsonPath.parse(response.body());
         Map<String, Object> stats = json.read("$.circuitBreakers.payments");
         assertThat(stats).containsEntry("state", "OPEN")
                 .containsEntry("totalCalls", 5).containsEntry("successfulCalls", 1).containsEntry("failedCalls", 3)
@@ -79,21 +85,20 @@ class CircuitBreakerHttpTests {
         gateway.failing.set(true);
         payments.charge("t1");
 
-        ResponseEntity<String> response = http.getForEntity("/actuator/circuitbreakers/payments", String.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        DocumentContext json = JsonPath.parse(response.getBody());
+        HttpResponse<String> response = http.get("/actuator/circuitbreakers/payments");
+        assertThat(response.statusCode()).isEqualTo(200);
+        DocumentContext json = JsonPath.parse(response.body());
         assertThat(json.read("$.state", String.class)).isEqualTo("CLOSED");
         assertThat(json.read("$.config.waitDurationInOpenStateMs", Long.class)).isEqualTo(60_000L);
         assertThat(json.read("$.config.failureThreshold", Integer.class)).isEqualTo(3);
         assertThat(json.read("$.history[0].errorMessage", String.class))
                 .startsWith("java.lang.IllegalStateException: gateway refused login");
-        assertThat(response.getBody()).doesNotContain(PaymentsTestApplication.SECRET);
+        assertThat(response.body()).doesNotContain(PaymentsTestApplication.SECRET);
     }
 
     @Test
     void anUnknownBreakerIsNotFound() {
-        assertThat(http.getForEntity("/actuator/circuitbreakers/nope", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.get("/actuator/circuitbreakers/nope").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -102,8 +107,9 @@ class CircuitBreakerHttpTests {
         for (int i = 0; i < 4; i++) {
             payments.charge("t" + i);
         }
-        String body = http.getForObject("/actuator/prometheus", String.class);
-        assertThat(body).contains("circuitbreaker_state{name=\"payments\",state=\"open\"} 1.0",
+        HttpResponse<String> response = http.get("/actuator/prometheus");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("circuitbreaker_state{name=\"payments\",state=\"open\"} 1.0",
                 "circuitbreaker_state{name=\"payments\",state=\"closed\"} 0.0",
                 "circuitbreaker_calls_total{kind=\"failed\",name=\"payments\"} 3.0",
                 "circuitbreaker_calls_total{kind=\"not_permitted\",name=\"payments\"} 1.0",
@@ -118,27 +124,29 @@ class CircuitBreakerHttpTests {
     @Test
     void healthShowsTheOpenBreakerAndStaysUp() {
         registry.find("payments").orElseThrow().transitionToOpen();
-        DocumentContext json = JsonPath.parse(http.getForObject("/actuator/health", String.class));
+        HttpResponse<String> response = http.get("/actuator/health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        DocumentContext json = JsonPath.parse(response.body());
         assertThat(json.read("$.status", String.class)).isEqualTo("UP");
         assertThat(json.read("$.components.circuitBreakers.details.payments.state", String.class)).isEqualTo("OPEN");
     }
 
     @Test
     void writeOperationsApplyTheManualTransitions() {
-        ResponseEntity<String> forced = post("payments", "force-open");
-        assertThat(forced.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(JsonPath.parse(forced.getBody()).read("$.state", String.class)).isEqualTo("FORCED_OPEN");
+        HttpResponse<String> forced = post("payments", "force-open");
+        assertThat(forced.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.parse(forced.body()).read("$.state", String.class)).isEqualTo("FORCED_OPEN");
         assertThat(payments.charge("t1")).isEqualTo("queued:t1");
         assertThat(gateway.calls).hasValue(0);
 
-        assertThat(post("payments", "close").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("payments", "close").statusCode()).isEqualTo(200);
         assertThat(registry.find("payments").orElseThrow().state()).isEqualTo(CircuitState.CLOSED);
         assertThat(payments.charge("t2")).isEqualTo("charged:t2");
     }
 
     @Test
     void anUnknownActionIsABadRequest() {
-        assertThat(post("payments", "explode").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post("payments", "explode").statusCode()).isEqualTo(400);
         assertThat(registry.find("payments").orElseThrow().state()).isEqualTo(CircuitState.CLOSED);
     }
 
@@ -147,7 +155,7 @@ class CircuitBreakerHttpTests {
         int breakers = registry.all().size();
         List<Meter.Id> breakerMeters = breakerMeterIds();
         for (int i = 0; i < 1000; i++) {
-            assertThat(post("unknown-" + i, "force-open").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(post("unknown-" + i, "force-open").statusCode()).isEqualTo(404);
         }
         assertThat(registry.all()).hasSize(breakers);
         assertThat(registry.find("unknown-0")).isEmpty();
@@ -160,7 +168,7 @@ class CircuitBreakerHttpTests {
         return meters.getMeters().stream().map(Meter::getId).filter(id -> id.getName().startsWith("circuitbreaker.")).toList();
     }
 
-    private ResponseEntity<String> post(String name, String action) {
-        return http.postForEntity("/actuator/circuitbreakers/{name}", Map.of("action", action), String.class, name);
+    private HttpResponse<String> post(String name, String action) {
+        return http.postJson("/actuator/circuitbreakers/" + name, "{\"action\":\"" + action + "\"}");
     }
 }

@@ -1,6 +1,5 @@
 package dev.circuitbreaker.sample.bank;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 public class BankConfiguration {
 
     @Bean
-    BankServer bankServer(BankProperties properties, ObjectMapper json) throws IOException {
-        return new BankServer(properties, json);
+    BankServer bankServer(BankProperties properties) throws IOException {
+        return new BankServer(properties);
     }
 }

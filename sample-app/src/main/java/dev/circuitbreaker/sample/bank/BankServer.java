@@ -1,7 +1,5 @@
 package dev.circuitbreaker.sample.bank;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,11 +17,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.json.JsonParser;
+import org.springframework.boot.json.JsonParserFactory;
+import org.springframework.boot.json.JsonWriter;
 
 /**
  * The downstream "bank": a separate HTTP server (JDK {@code HttpServer}) on its own port in the same JVM. It
- * answers {@code POST /charges} according to its current {@link BankMode}, which can change at any time.
- * Thread-safe.
+ * answers {@code POST /charges} according to its current {@link BankMode}, which can change at any time. Its JSON
+ * goes through Spring Boot's own parser and writer, not an application {@code ObjectMapper}: Boot 3 configures a
+ * Jackson 2 one, Boot 4 a Jackson 3 {@code JsonMapper}. Thread-safe.
  */
 public class BankServer implements DisposableBean {
 
@@ -31,14 +33,14 @@ public class BankServer implements DisposableBean {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final ObjectMapper json;
+    private final JsonParser jsonIn = JsonParserFactory.getJsonParser();
+    private final JsonWriter<Map<String, ?>> jsonOut = JsonWriter.standard();
     private final long slowDelayMs;
     private final AtomicReference<BankMode> mode;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger flaps = new AtomicInteger();
 
-    public BankServer(BankProperties properties, ObjectMapper json) throws IOException {
-        this.json = json;
+    public BankServer(BankProperties properties) throws IOException {
         this.slowDelayMs = properties.getSlowDelay().toMillis();
         this.mode = new AtomicReference<>(properties.getInitialMode());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.getPort()), 50);
@@ -81,9 +83,10 @@ public class BankServer implements DisposableBean {
                 respond(exchange, 405, Map.of("error", "use POST"));
                 return;
             }
-            JsonNode body = json.readTree(exchange.getRequestBody());
-            String orderId = body.path("orderId").asText("");
-            long amountCents = body.path("amountCents").asLong(0);
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, Object> body = jsonIn.parseMap(request);
+            String orderId = body.get("orderId") instanceof String id ? id : "";
+            long amountCents = body.get("amountCents") instanceof Number amount ? amount.longValue() : 0;
             if (orderId.isEmpty() || amountCents <= 0) {
                 respond(exchange, 400, Map.of("error", "orderId and a positive amountCents are required"));
                 return;
@@ -108,7 +111,7 @@ public class BankServer implements DisposableBean {
     }
 
     private void respond(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
+        byte[] bytes = jsonOut.writeToString(body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
