@@ -2,6 +2,10 @@ package dev.circuitbreaker.benchmarks;
 
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerAspectAutoConfiguration;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerAutoConfiguration;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +22,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.framework.autoproxy.InfrastructureAdvisorAutoProxyCreator;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
@@ -26,6 +37,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 
 /**
  * The Spring layer: a permitted call to an annotated bean method in a CLOSED breaker, one thread. Each subject runs
@@ -33,6 +45,8 @@ import org.springframework.context.annotation.Configuration;
  * its side needs, so neither library's auto-configuration sees the other's beans:
  * <ul>
  * <li>{@code plainBean}: the same bean method, no advice and no proxy (baseline);</li>
+ * <li>{@code noopAdvice}: the same bean method behind a CGLIB proxy whose only advice is an interceptor that just
+ * proceeds: what Spring's proxy costs before any aspect does anything;</li>
  * <li>{@code starter}: this project's {@code @CircuitBreaker(name = "bench")}, default config (count rule,
  * history of 100, so every call is timed);</li>
  * <li>{@code starterNoDuration}: the same with {@code history-size: 0} (nothing needs a duration);</li>
@@ -58,6 +72,11 @@ public class SpringAspect {
     }
 
     @Benchmark
+    public String noopAdvice(NoopAdviceContext context) {
+        return context.bean.call();
+    }
+
+    @Benchmark
     public String starter(StarterContext context) {
         return context.bean.call();
     }
@@ -78,6 +97,21 @@ public class SpringAspect {
     public static class PlainService {
         private final Callee.Payload payload = new Callee.Payload();
 
+        public String call() {
+            return payload.payload;
+        }
+    }
+
+    /** Marks the method {@link NoopAdviceApplication}'s do-nothing interceptor advises. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface Noop {
+    }
+
+    public static class NoopService {
+        private final Callee.Payload payload = new Callee.Payload();
+
+        @Noop
         public String call() {
             return payload.payload;
         }
@@ -108,6 +142,27 @@ public class SpringAspect {
         @Bean
         PlainService service() {
             return new PlainService();
+        }
+    }
+
+    /** A do-nothing advice through the same kind of auto-proxy creator as this starter registers. */
+    @Configuration(proxyBeanMethods = false)
+    static class NoopAdviceApplication {
+        @Bean
+        static InfrastructureAdvisorAutoProxyCreator autoProxyCreator() {
+            return new InfrastructureAdvisorAutoProxyCreator();
+        }
+
+        @Bean
+        @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+        static Advisor noopAdvisor() {
+            return new DefaultPointcutAdvisor(AnnotationMatchingPointcut.forMethodAnnotation(Noop.class),
+                    (MethodInterceptor) MethodInvocation::proceed);
+        }
+
+        @Bean
+        NoopService service() {
+            return new NoopService();
         }
     }
 
@@ -157,6 +212,23 @@ public class SpringAspect {
         public void start() {
             context = SpringAspect.start(PlainApplication.class, Map.of());
             bean = bean(context, PlainService.class, false);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            context.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class NoopAdviceContext {
+        ConfigurableApplicationContext context;
+        NoopService bean;
+
+        @Setup(Level.Trial)
+        public void start() {
+            context = SpringAspect.start(NoopAdviceApplication.class, Map.of());
+            bean = bean(context, NoopService.class, true);
         }
 
         @TearDown(Level.Trial)
