@@ -3,8 +3,10 @@
 # Extra arguments go to JMH, e.g. a quick look:  benchmarks/run.sh -f 1 -wi 2 -i 3 -w 1s -r 1s OpenRejection
 # Results: benchmarks/results/results.json (JMH JSON), results.txt (JMH's text output), table.md (the table of
 # BENCHMARKS.md) and cpu-time.md (CpuTimeCheck: on-CPU time per call, a cross-check for a busy machine).
-# The full run (2 forks x (4 + 5) one-second iterations x 26 benchmarks, then about a minute of CpuTimeCheck) takes
-# about 12 minutes on 2 cores.
+# The full run (2 forks x (4 + 5) one-second iterations x 26 benchmarks, then SpringAspect's five with 8 warm-up
+# iterations, each fork starting a small Spring context, then about a minute of CpuTimeCheck) takes about 14.5 minutes
+# on 2 cores. Only the Spring scenario, quickly (keep the 8 warm-ups: Resilience4j's aspect needs about 6 s):
+#     benchmarks/run.sh -f 1 -wi 8 -i 5 -w 1s -r 1s SpringAspect
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests

@@ -17,7 +17,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 /**
  * The uber-jar's entry point: runs JMH with the usual command line, then prints the results as the Markdown table of
  * BENCHMARKS.md (score, error, B/op from {@code -prof gc}, and ratios to Resilience4j and to the floor within the same
- * scenario of the same run). {@code -Dbench.table=FILE} also writes the table to FILE.
+ * scenario of the same run). {@code -Dbench.table=FILE} also writes the table to FILE. The references are the
+ * subjects named {@code resilience4j} and {@code floor} of each scenario: in {@link SpringAspect} that is
+ * resilience4j-spring-boot3's aspect, so its "x Resilience4j" column compares aspect with aspect (it has no floor).
  */
 public final class RunBenchmarks {
 
