@@ -135,25 +135,28 @@ public final class CallHistory {
 
         /** The cursor sits in the middle of its own 128-byte array, so no other ring's hot data shares its line. */
         private static final int CURSOR = 7;
+        /** An outcome code's kind and slow flag: all a history entry needs of it. */
+        private static final int KIND_BITS = 3;
+        private static final long KIND_MASK = (1 << KIND_BITS) - 1;
 
         private final int capacity;
         private final int mask;
         private final AtomicLongArray cursorCell = new AtomicLongArray(16);
-        private final long[] endTicks;
-        private final long[] durations;
-        private final int[] codes;
-        private final String[] errorTypes;
-        private final String[] errorMessages;
+        /**
+         * Two longs per entry, side by side so a success touches one cache line: the end tick, then the duration
+         * shifted left by {@link #KIND_BITS} with the outcome's kind and slow flag below it (history needs no
+         * failure category).
+         */
+        private final long[] slots;
+        /** Two per entry: the exception's class name and message; written only for errors or to clear old ones. */
+        private final String[] errors;
         private volatile long clearedBefore;
 
         Ring(int capacity) {
             this.capacity = capacity;
             this.mask = capacity - 1;
-            this.endTicks = new long[capacity];
-            this.durations = new long[capacity];
-            this.codes = new int[capacity];
-            this.errorTypes = new String[capacity];
-            this.errorMessages = new String[capacity];
+            this.slots = new long[2 * capacity];
+            this.errors = new String[2 * capacity];
         }
 
         /** Writes the entry and returns true, or returns false if another thread holds the ring (a collision). */
@@ -162,12 +165,16 @@ public final class CallHistory {
             if ((c & 1) != 0 || !cursorCell.compareAndSet(CURSOR, c, c + 1)) {
                 return false;
             }
-            int i = (int) (c >>> 1) & mask;
-            endTicks[i] = endTick;
-            durations[i] = durationNanos;
-            codes[i] = code;
-            errorTypes[i] = error == null ? null : error.getClass().getName();
-            errorMessages[i] = error == null ? null : messageOf(error);
+            int i = 2 * ((int) (c >>> 1) & mask);
+            slots[i] = endTick;
+            slots[i + 1] = durationNanos << KIND_BITS | code & KIND_MASK;
+            if (error != null) {
+                errors[i] = error.getClass().getName();
+                errors[i + 1] = messageOf(error);
+            } else if (errors[i] != null) {
+                errors[i] = null;
+                errors[i + 1] = null;
+            }
             // Release: the CAS ordered the odd cursor before the data; readers fence before re-reading the cursor.
             cursorCell.setRelease(CURSOR, c + 2);
             return true;
@@ -179,8 +186,9 @@ public final class CallHistory {
             long start = Math.max(Math.max(0, written - size), clearedBefore);
             List<Entry> read = new ArrayList<>((int) Math.max(0, written - start));
             for (long seq = start; seq < written; seq++) {
-                int i = (int) seq & mask;
-                read.add(new Entry(endTicks[i], durations[i], codes[i], errorTypes[i], errorMessages[i]));
+                int i = 2 * ((int) seq & mask);
+                long packed = slots[i + 1];
+                read.add(new Entry(slots[i], packed >> KIND_BITS, (int) (packed & KIND_MASK), errors[i], errors[i + 1]));
             }
             VarHandle.acquireFence();
             long started = (cursorCell.get(CURSOR) + 1) >>> 1;
