@@ -16,11 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -151,7 +148,7 @@ public final class CircuitBreaker {
 
     /**
      * Starts an asynchronous call if the breaker permits it: the permit is taken now and the outcome recorded when
-     * the stage completes ({@link CompletionException}s unwrapped before classification). A rejection, or an
+     * the stage completes ({@link java.util.concurrent.CompletionException}s unwrapped before classification). A rejection, or an
      * exception thrown by the supplier itself, comes back as a failed future, not a throw. Cancelling the returned
      * future, or the supplied stage being cancelled, frees the permit and counts as ignored.
      *
@@ -175,26 +172,7 @@ public final class CircuitBreaker {
             complete(permission, start, t);
             return CompletableFuture.failedFuture(t);
         }
-        AtomicBoolean reported = new AtomicBoolean();
-        CompletableFuture<T> result = new CompletableFuture<>();
-        stage.whenComplete((value, error) -> {
-            if (reported.compareAndSet(false, true)) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                complete(permission, start, cause, cause instanceof CancellationException);
-            }
-            if (error == null) {
-                result.complete(value);
-            } else {
-                result.completeExceptionally(error);
-            }
-        });
-        result.whenComplete((value, error) -> {
-            if (result.isCancelled() && reported.compareAndSet(false, true)) {
-                complete(permission, start, error, true);
-                cancel(stage);
-            }
-        });
-        return result;
+        return AsyncOutcome.track(stage, (error, cancelled) -> complete(permission, start, error, cancelled));
     }
 
     /** Whether {@code error} thrown by a call would be recorded as a failure (not ignored, not a success). */
@@ -357,14 +335,6 @@ public final class CircuitBreaker {
         listeners.forEach(name, l -> l.onStateTransition(this, from, to));
     }
 
-    private static void cancel(CompletionStage<?> stage) {
-        try {
-            stage.toCompletableFuture().cancel(true);
-        } catch (UnsupportedOperationException notCancellable) {
-            // A stage that cannot be turned into a future cannot be cancelled either; its outcome is ignored.
-        }
-    }
-
     /** Builds a {@link CircuitBreaker}. Not thread-safe. */
     public static final class Builder {
 
@@ -374,24 +344,24 @@ public final class CircuitBreaker {
         private Clock clock = Clock.systemUTC();
 
         private Builder(String name) {
-            this.name = requireName(name);
+            this.name = Arguments.requireName(name);
         }
 
         /** The rules; default {@link CircuitBreakerConfig#ofDefaults()}. @throws IllegalArgumentException if null */
         public Builder config(CircuitBreakerConfig config) {
-            this.config = requireNonNull("config", config);
+            this.config = Arguments.requireNonNull("config", config);
             return this;
         }
 
         /** The source of durations; default {@link Ticker#systemTicker()}. @throws IllegalArgumentException if null */
         public Builder ticker(Ticker ticker) {
-            this.ticker = requireNonNull("ticker", ticker);
+            this.ticker = Arguments.requireNonNull("ticker", ticker);
             return this;
         }
 
         /** The clock that stamps history entries; default UTC. @throws IllegalArgumentException if null */
         public Builder clock(Clock clock) {
-            this.clock = requireNonNull("clock", clock);
+            this.clock = Arguments.requireNonNull("clock", clock);
             return this;
         }
 
@@ -407,19 +377,5 @@ public final class CircuitBreaker {
             }
             return new CircuitBreaker(name, config, ticker, clock, new StateMachine(config, ticker));
         }
-    }
-
-    static String requireName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must not be null or blank but was " + (name == null ? null : '"' + name + '"'));
-        }
-        return name;
-    }
-
-    static <T> T requireNonNull(String what, T value) {
-        if (value == null) {
-            throw new IllegalArgumentException(what + " must not be null but was null");
-        }
-        return value;
     }
 }

@@ -51,7 +51,7 @@ public final class CircuitBreakerRegistry {
 
     /** The breaker called {@code name}, created with the default config if there is none yet. */
     public CircuitBreaker circuitBreaker(String name) {
-        CircuitBreaker existing = breakers.get(CircuitBreaker.requireName(name));
+        CircuitBreaker existing = breakers.get(Arguments.requireName(name));
         return existing != null ? existing : create(name, defaultConfig, false);
     }
 
@@ -62,8 +62,8 @@ public final class CircuitBreakerRegistry {
      *     group has members whose rules differ
      */
     public CircuitBreaker circuitBreaker(String name, CircuitBreakerConfig config) {
-        CircuitBreaker.requireNonNull("config", config);
-        CircuitBreaker existing = breakers.get(CircuitBreaker.requireName(name));
+        Arguments.requireNonNull("config", config);
+        CircuitBreaker existing = breakers.get(Arguments.requireName(name));
         if (existing != null) {
             return checkSameConfig(existing, config);
         }
@@ -168,19 +168,19 @@ public final class CircuitBreakerRegistry {
 
         /** The config of breakers created by name alone; default {@link CircuitBreakerConfig#ofDefaults()}. */
         public Builder defaultConfig(CircuitBreakerConfig defaultConfig) {
-            this.defaultConfig = CircuitBreaker.requireNonNull("defaultConfig", defaultConfig);
+            this.defaultConfig = Arguments.requireNonNull("defaultConfig", defaultConfig);
             return this;
         }
 
         /** The ticker every breaker of the registry measures with; default {@link Ticker#systemTicker()}. */
         public Builder ticker(Ticker ticker) {
-            this.ticker = CircuitBreaker.requireNonNull("ticker", ticker);
+            this.ticker = Arguments.requireNonNull("ticker", ticker);
             return this;
         }
 
         /** The clock that stamps history entries; default UTC. */
         public Builder clock(Clock clock) {
-            this.clock = CircuitBreaker.requireNonNull("clock", clock);
+            this.clock = Arguments.requireNonNull("clock", clock);
             return this;
         }
 
