@@ -1,7 +1,6 @@
 package dev.circuitbreaker;
 
-import dev.circuitbreaker.internal.CallCounters;
-import dev.circuitbreaker.internal.CallHistory;
+import dev.circuitbreaker.internal.CallLedger;
 import dev.circuitbreaker.internal.Circuit;
 import dev.circuitbreaker.internal.ExceptionClassifier;
 import dev.circuitbreaker.internal.ListenerList;
@@ -46,8 +45,7 @@ public final class CircuitBreaker {
     private final Circuit circuit;
     private final ExceptionClassifier classifier;
     private final TripRules rules;
-    private final CallCounters counters = new CallCounters();
-    private final CallHistory history;
+    private final CallLedger ledger;
     private final ListenerList<CircuitBreakerListener> listeners = new ListenerList<>();
     private final TransitionObserver observer = this::onTransition;
     /** Calls need a start reading: slow-call rule or history. */
@@ -66,9 +64,9 @@ public final class CircuitBreaker {
         this.circuit = circuit;
         this.classifier = new ExceptionClassifier(config);
         this.rules = new TripRules(config);
-        this.history = new CallHistory(config.historySize());
+        this.ledger = new CallLedger(config.historySize());
         this.slowNanos = config.hasSlowCallRule() ? config.slowCallDurationThreshold().toNanos() : Long.MAX_VALUE;
-        this.timed = config.hasSlowCallRule() || history.enabled();
+        this.timed = config.hasSlowCallRule() || ledger.keepsHistory();
         this.endTicked = config.slidingWindowType() == SlidingWindowType.TIME_BASED;
         circuit.addObserver(observer);
     }
@@ -189,12 +187,10 @@ public final class CircuitBreaker {
     public CircuitBreakerStats stats() {
         CircuitState state = circuit.state();
         WindowSnapshot window = circuit.window();
-        long successful = counters.successful();
-        long failed = counters.failed();
-        long ignored = counters.ignored();
-        long notPermitted = counters.notPermitted();
-        return new CircuitBreakerStats(state, successful + failed + ignored + notPermitted, successful, failed, ignored,
-                notPermitted, counters.slow(), window.bufferedCalls(), window.failedCalls(), window.slowCalls(),
+        CallLedger.Totals c = ledger.totals();
+        return new CircuitBreakerStats(state, c.successful() + c.failed() + c.ignored() + c.notPermitted(),
+                c.successful(), c.failed(), c.ignored(), c.notPermitted(), c.slow(),
+                window.bufferedCalls(), window.failedCalls(), window.slowCalls(),
                 rules.rate(window.failedCalls(), window.bufferedCalls()),
                 rules.rate(window.slowCalls(), window.bufferedCalls()),
                 Duration.ofNanos(circuit.remainingWaitNanos()),
@@ -203,7 +199,7 @@ public final class CircuitBreaker {
 
     /** The last {@code historySize} finished calls, oldest first (rejected calls are counted, not listed). */
     public List<CallResult> history() {
-        return history.snapshot(clock.instant(), ticker.read());
+        return ledger.history(clock.instant(), ticker.read());
     }
 
     public String name() {
@@ -245,8 +241,7 @@ public final class CircuitBreaker {
      */
     public void reset() {
         circuit.reset();
-        counters.reset();
-        history.clear();
+        ledger.reset();
     }
 
     /** Adds a listener; the returned handle removes it. */
@@ -273,7 +268,7 @@ public final class CircuitBreaker {
         if (permission.permitted()) {
             return permission;
         }
-        counters.onNotPermitted();
+        ledger.onNotPermitted();
         if (!listeners.isEmpty()) {
             listeners.forEach(name, l -> l.onCallNotPermitted(this));
         }
@@ -313,11 +308,8 @@ public final class CircuitBreaker {
                 Thread.currentThread().interrupt();
             }
         }
-        counters.onOutcome(code);
+        ledger.onOutcome(end, duration, code, error);
         permission.record(code, end);
-        if (history.enabled()) {
-            history.add(end, duration, code, error);
-        }
         if (!listeners.isEmpty()) {
             fireOutcome(code, error, duration);
         }

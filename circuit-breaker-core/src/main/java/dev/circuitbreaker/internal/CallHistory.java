@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The last N finished calls, in rings of primitive slots, so recording one allocates nothing. Thread-safe.
+ * The last N finished calls, in rings of primitive slots, so recording one allocates nothing, and how many calls of
+ * each outcome were recorded. Thread-safe.
  *
- * <p>Each ring is a seqlock: a writer takes it with one compare-and-set, writes one slot and publishes it with a
- * release store, so recording costs one atomic instruction; a reader keeps only entries that no writer can have
- * overwritten while it read them. Under extreme contention (every ring being written at once) an entry may be
+ * <p>Each ring is a seqlock: a writer takes it with one compare-and-set, writes one slot, bumps the ring's own
+ * outcome counters and publishes both with a release store, so recording an entry and counting it cost one atomic
+ * instruction together; a reader keeps only entries that no writer can have overwritten while it read them. Under extreme contention (every ring being written at once) an entry may be
  * dropped, never torn. Entries store the ticker reading at which the call ended; the wall-clock timestamp is derived
  * when read.
  *
@@ -37,6 +38,9 @@ public final class CallHistory {
         }
     }
 
+    /** Where {@link #addCounts} puts the slow calls; the outcome kinds take indices 0 to 2. */
+    public static final int SLOW = 3;
+
     private final int size;
     private final int capacity;
     private volatile Ring[] rings;
@@ -51,12 +55,18 @@ public final class CallHistory {
         return size > 0;
     }
 
-    /** Records a finished call; {@code error} is kept only as its class name and message. */
-    public void add(long endTick, long durationNanos, int code, Throwable error) {
+    /**
+     * Records and counts a finished call; {@code error} is kept only as its class name and message. Returns false,
+     * having done neither, if the history is disabled or the entry had to be dropped: the caller counts it elsewhere.
+     */
+    public boolean add(long endTick, long durationNanos, int code, Throwable error) {
+        if (size == 0) {
+            return false;
+        }
         Ring[] rs = rings;
         int home = ringIndex(rs);
         if (rs[home].tryWrite(endTick, durationNanos, code, error)) {
-            return;
+            return true;
         }
         Ring[] grown = grow(rs);
         if (grown != rs) {
@@ -65,10 +75,21 @@ public final class CallHistory {
         }
         for (int k = 0; k < rs.length; k++) {
             if (rs[(home + k) & (rs.length - 1)].tryWrite(endTick, durationNanos, code, error)) {
-                return;
+                return true;
             }
         }
         // Every ring is being written at this instant (writers descheduled mid-write): drop the entry, never wait.
+        return false;
+    }
+
+    /**
+     * Adds the calls counted by {@link #add} so far to {@code totals}, indexed by outcome kind ({@link Outcomes}), and
+     * the slow ones at index {@link #SLOW}. Each count is exact once the calls that {@code add}ed it have returned.
+     */
+    public void addCounts(long[] totals) {
+        for (Ring ring : rings) {
+            ring.addCounts(totals);
+        }
     }
 
     /** The entries, oldest first; {@code now} and {@code nowTick} anchor ticker readings to wall-clock time. */
@@ -133,8 +154,13 @@ public final class CallHistory {
      */
     private static final class Ring {
 
-        /** The cursor sits in the middle of its own 128-byte array, so no other ring's hot data shares its line. */
+        /**
+         * The cursor sits in the middle of its own 128-byte array, so no other ring's hot data shares its line, and
+         * the ring's outcome counters right after it (indexed by kind, then slow), written only by the writer holding
+         * the ring.
+         */
         private static final int CURSOR = 7;
+        private static final int COUNTS = CURSOR + 1;
         /** An outcome code's kind and slow flag: all a history entry needs of it. */
         private static final int KIND_BITS = 3;
         private static final long KIND_MASK = (1 << KIND_BITS) - 1;
@@ -175,6 +201,12 @@ public final class CallHistory {
                 errors[i] = null;
                 errors[i + 1] = null;
             }
+            // Only the holder writes the counters, so a plain read and an opaque (untorn) write are enough.
+            int counter = COUNTS + Outcomes.kind(code);
+            cursorCell.setOpaque(counter, cursorCell.getPlain(counter) + 1);
+            if (Outcomes.isSlow(code)) {
+                cursorCell.setOpaque(COUNTS + SLOW, cursorCell.getPlain(COUNTS + SLOW) + 1);
+            }
             // Release: the CAS ordered the odd cursor before the data; readers fence before re-reading the cursor.
             cursorCell.setRelease(CURSOR, c + 2);
             return true;
@@ -197,6 +229,12 @@ public final class CallHistory {
                 if (start + k >= intactFrom) {
                     into.add(read.get(k));
                 }
+            }
+        }
+
+        void addCounts(long[] totals) {
+            for (int k = 0; k <= SLOW; k++) {
+                totals[k] += cursorCell.get(COUNTS + k);
             }
         }
 

@@ -1,0 +1,114 @@
+package dev.circuitbreaker.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.circuitbreaker.internal.CallLedger.Totals;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CallLedgerTest {
+
+    static final IOException DOWN = new IOException("down");
+
+    @ParameterizedTest(name = "history size {0}")
+    @ValueSource(ints = {0, 1, 100})
+    void countsEveryKindAndSlowCallsWhetherOrNotTheHistoryKeepsThem(int historySize) {
+        CallLedger ledger = new CallLedger(historySize);
+        ledger.onOutcome(1, 10, Outcomes.success(false), null);
+        ledger.onOutcome(2, 10, Outcomes.success(true), null);
+        ledger.onOutcome(3, 10, Outcomes.failure(0, true), DOWN);
+        ledger.onOutcome(4, 10, Outcomes.failure(2, false), DOWN);
+        ledger.onOutcome(5, 10, Outcomes.failure(1, false), DOWN);
+        ledger.onOutcome(6, 10, Outcomes.ignored(), DOWN);
+        ledger.onNotPermitted();
+        ledger.onNotPermitted();
+
+        assertThat(ledger.totals()).isEqualTo(new Totals(2, 3, 1, 2, 2));
+        assertThat(ledger.history(CallHistoryTest.NOW, 6)).hasSize(Math.min(historySize, 6));
+        assertThat(ledger.keepsHistory()).isEqualTo(historySize > 0);
+    }
+
+    @ParameterizedTest(name = "history size {0}")
+    @ValueSource(ints = {0, 3})
+    void aResetZeroesTheCountersAndCountingGoesOnFromThere(int historySize) {
+        CallLedger ledger = new CallLedger(historySize);
+        ledger.onOutcome(1, 10, Outcomes.success(true), null);
+        ledger.onOutcome(2, 10, Outcomes.failure(0, false), DOWN);
+        ledger.onNotPermitted();
+
+        ledger.reset();
+        assertThat(ledger.totals()).isEqualTo(new Totals(0, 0, 0, 0, 0));
+        assertThat(ledger.history(CallHistoryTest.NOW, 2)).isEmpty();
+
+        ledger.onOutcome(3, 10, Outcomes.failure(0, true), DOWN);
+        ledger.onNotPermitted();
+        assertThat(ledger.totals()).isEqualTo(new Totals(0, 1, 0, 1, 1));
+        assertThat(ledger.history(CallHistoryTest.NOW, 3)).hasSize(historySize == 0 ? 0 : 1);
+    }
+
+    /**
+     * 8 threads (on fewer cores, so writers are descheduled mid-write and rings collide, grow and may drop entries)
+     * record 50,000 outcomes each into a history of 1 while a reader takes totals: the totals end exact, and no
+     * reading ever went backwards.
+     */
+    @ParameterizedTest(name = "history size {0}")
+    @ValueSource(ints = {0, 1, 100})
+    void threadsCountingAtOnceLeaveExactTotalsAndReadersNeverSeeACounterGoBack(int historySize) throws Exception {
+        int threads = 8;
+        int calls = 50_000;
+        CallLedger ledger = new CallLedger(historySize);
+        CyclicBarrier start = new CyclicBarrier(threads + 1);
+        AtomicBoolean done = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                writers.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    for (int i = 0; i < calls; i++) {
+                        switch (i % 5) {
+                            case 0, 1 -> ledger.onOutcome(i, i, Outcomes.success(i % 10 == 0), null);
+                            case 2 -> ledger.onOutcome(i, i, Outcomes.failure(0, false), DOWN);
+                            case 3 -> ledger.onOutcome(i, i, Outcomes.ignored(), DOWN);
+                            default -> ledger.onNotPermitted();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Future<?> reader = pool.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                Totals last = ledger.totals();
+                do {
+                    Totals now = ledger.totals();
+                    assertThat(now.successful()).isGreaterThanOrEqualTo(last.successful());
+                    assertThat(now.failed()).isGreaterThanOrEqualTo(last.failed());
+                    assertThat(now.ignored()).isGreaterThanOrEqualTo(last.ignored());
+                    assertThat(now.notPermitted()).isGreaterThanOrEqualTo(last.notPermitted());
+                    assertThat(now.slow()).isGreaterThanOrEqualTo(last.slow());
+                    last = now;
+                } while (!done.get());
+                return null;
+            });
+            for (Future<?> writer : writers) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+            done.set(true);
+            reader.get(10, TimeUnit.SECONDS);
+
+            long each = (long) threads * calls / 5;
+            assertThat(ledger.totals()).isEqualTo(new Totals(2 * each, each, each, each, each / 2));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
