@@ -7,6 +7,8 @@
 # iterations, each fork starting a small Spring context, then about a minute of CpuTimeCheck) takes about 14.5 minutes
 # on 2 cores. Only the Spring scenario, quickly (keep the 8 warm-ups: Resilience4j's aspect needs about 6 s):
 #     benchmarks/run.sh -f 1 -wi 8 -i 5 -w 1s -r 1s SpringAspect
+# CPU profiles of chosen benchmarks (async-profiler, not safepoint-biased): benchmarks/profile.sh, e.g.
+#     benchmarks/profile.sh 'OpenRejection\.(core|nanoTime)$'
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
