@@ -3,7 +3,6 @@ package dev.circuitbreaker.spring.aop;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
-import org.springframework.aop.support.AopUtils;
 
 /**
  * The advice: looks up the invoked method's resolved breaker and fallback (cached) and runs the call through it.
@@ -20,8 +19,6 @@ final class CircuitBreakerInterceptor implements MethodInterceptor {
 
     @Override
     public Object invoke(MethodInvocation invocation) throws Throwable {
-        Object target = invocation.getThis();
-        Class<?> targetClass = target != null ? AopUtils.getTargetClass(target) : invocation.getMethod().getDeclaringClass();
-        return methods.get().resolve(invocation.getMethod(), targetClass, null).invoke(invocation);
+        return methods.get().resolve(invocation.getThis(), invocation.getMethod()).invoke(invocation);
     }
 }

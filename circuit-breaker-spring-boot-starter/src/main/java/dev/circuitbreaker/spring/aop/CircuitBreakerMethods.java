@@ -4,12 +4,14 @@ import dev.circuitbreaker.CircuitBreaker;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.springframework.aop.TargetClassAware;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -25,6 +27,8 @@ public final class CircuitBreakerMethods {
 
     private final Function<String, CircuitBreaker> breakers;
     private final Map<Class<?>, Map<Method, GuardedMethod>> cache = new ConcurrentHashMap<>();
+    /** The per-call shortcut: by the target's own class, then by the identity of the proxy's {@code Method}. */
+    private final Map<Class<?>, KnownMethods> byTargetClass = new ConcurrentHashMap<>();
 
     /** @param breakers gives the breaker for a name, creating it if needed */
     public CircuitBreakerMethods(Function<String, CircuitBreaker> breakers) {
@@ -94,6 +98,27 @@ public final class CircuitBreakerMethods {
     }
 
     /**
+     * The resolved method for an intercepted call of {@code method} on {@code target}. A proxy passes the same
+     * {@code Method} instance on every call, so after the first call this is one lookup by the target's class and an
+     * identity match, with no class-name checks and no {@code Method.equals}.
+     */
+    GuardedMethod resolve(Object target, Method method) {
+        if (target == null || target instanceof TargetClassAware) {
+            // No target, or one whose class can change (a proxy as target): the full lookup every time.
+            return resolve(method, target != null ? AopUtils.getTargetClass(target) : method.getDeclaringClass(), null);
+        }
+        Class<?> type = target.getClass();
+        KnownMethods known = byTargetClass.get(type);
+        GuardedMethod resolved = known != null ? known.find(method) : null;
+        if (resolved != null) {
+            return resolved;
+        }
+        resolved = resolve(method, AopUtils.getTargetClass(target), null);
+        byTargetClass.computeIfAbsent(type, t -> new KnownMethods()).remember(method, resolved);
+        return resolved;
+    }
+
+    /**
      * The resolved method, from the cache after the first time. A hit is two plain lookups: the creating lambda
      * below captures three values, so calling {@code computeIfAbsent} on every call allocated it every time (24 B).
      */
@@ -138,6 +163,38 @@ public final class CircuitBreakerMethods {
                     AnnotatedElementUtils.findMergedAnnotation(method, dev.circuitbreaker.spring.CircuitBreaker.class);
             throw new InvalidCircuitBreakerAnnotationException(beanName, FallbackMethod.describe(method),
                     annotation.fallback(), null, problem + "; make it public and not final, or remove the annotation");
+        }
+    }
+
+    /**
+     * The methods resolved for one target class, matched by identity; copy-on-write, and capped, so code that
+     * hands a fresh copy of a {@code Method} on each call falls back to the full lookup instead of growing this.
+     */
+    private static final class KnownMethods {
+
+        private static final int LIMIT = 64;
+
+        /** Method, then its resolution, for each known method. */
+        private volatile Object[] entries = new Object[0];
+
+        GuardedMethod find(Method method) {
+            Object[] e = entries;
+            for (int i = 0; i < e.length; i += 2) {
+                if (e[i] == method) {
+                    return (GuardedMethod) e[i + 1];
+                }
+            }
+            return null;
+        }
+
+        synchronized void remember(Method method, GuardedMethod resolved) {
+            Object[] e = entries;
+            if (e.length < 2 * LIMIT && find(method) == null) {
+                Object[] grown = Arrays.copyOf(e, e.length + 2);
+                grown[e.length] = method;
+                grown[e.length + 1] = resolved;
+                entries = grown;
+            }
         }
     }
 }

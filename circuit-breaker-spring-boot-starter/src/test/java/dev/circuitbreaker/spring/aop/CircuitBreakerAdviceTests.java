@@ -207,6 +207,25 @@ class CircuitBreakerAdviceTests {
         });
     }
 
+    @Test
+    void twoBeansBehindTheSameInterfaceProxyClassKeepTheirOwnBreakers() {
+        runner.withUserConfiguration(TwoQuoteSources.class).run(context -> {
+            QuoteSource primary = context.getBean("primaryQuotes", QuoteSource.class);
+            QuoteSource backup = context.getBean("backupQuotes", QuoteSource.class);
+            // One JDK proxy class serves both, so both calls arrive with the very same Method instance.
+            assertThat(primary.getClass()).isSameAs(backup.getClass());
+            for (int i = 0; i < 3; i++) {
+                assertThat(primary.quote("EUR")).isEqualTo("cached:EUR");
+                assertThat(backup.quote("USD")).isEqualTo("backup:USD");
+            }
+            assertThat(backup.quote("GBP")).isEqualTo("backup:GBP");
+            assertThat(stats(context, "quotes").failedCalls()).isEqualTo(3);
+            assertThat(stats(context, "quotes").successfulCalls()).isZero();
+            assertThat(stats(context, "backup-quotes").successfulCalls()).isEqualTo(4);
+            assertThat(stats(context, "backup-quotes").failedCalls()).isZero();
+        });
+    }
+
     private static Downstream downstream(AssertableApplicationContext context) {
         return context.getBean(Downstream.class);
     }
@@ -354,6 +373,28 @@ class CircuitBreakerAdviceTests {
         @Bean
         QuoteSource quotes() {
             return new FailingQuotes();
+        }
+    }
+
+    @CircuitBreaker(name = "backup-quotes")
+    static class BackupQuotes implements QuoteSource {
+
+        @Override
+        public String quote(String currency) {
+            return "backup:" + currency;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoQuoteSources {
+        @Bean
+        QuoteSource primaryQuotes() {
+            return new FailingQuotes();
+        }
+
+        @Bean
+        QuoteSource backupQuotes() {
+            return new BackupQuotes();
         }
     }
 }
