@@ -1,5 +1,6 @@
 package dev.circuitbreaker;
 
+import dev.circuitbreaker.internal.CallHistory;
 import dev.circuitbreaker.internal.CallLedger;
 import dev.circuitbreaker.internal.Circuit;
 import dev.circuitbreaker.internal.ExceptionClassifier;
@@ -45,6 +46,8 @@ public final class CircuitBreaker {
     private final Circuit circuit;
     private final ExceptionClassifier classifier;
     private final TripRules rules;
+    /** Read on every timed call, so held here as well as in the ledger: one load less per call. */
+    private final CallHistory history;
     private final CallLedger ledger;
     private final ListenerList<CircuitBreakerListener> listeners = new ListenerList<>();
     private final TransitionObserver observer = this::onTransition;
@@ -64,9 +67,10 @@ public final class CircuitBreaker {
         this.circuit = circuit;
         this.classifier = new ExceptionClassifier(config);
         this.rules = new TripRules(config);
-        this.ledger = new CallLedger(config.historySize());
+        this.history = new CallHistory(config.historySize());
+        this.ledger = new CallLedger(history);
         this.slowNanos = config.hasSlowCallRule() ? config.slowCallDurationThreshold().toNanos() : Long.MAX_VALUE;
-        this.timed = config.hasSlowCallRule() || ledger.keepsHistory();
+        this.timed = config.hasSlowCallRule() || history.enabled();
         this.endTicked = config.slidingWindowType() == SlidingWindowType.TIME_BASED;
         circuit.addObserver(observer);
     }
@@ -308,7 +312,9 @@ public final class CircuitBreaker {
                 Thread.currentThread().interrupt();
             }
         }
-        ledger.onOutcome(end, duration, code, error);
+        if (!history.add(end, duration, code, error)) {
+            ledger.onUnrecordedOutcome(code);
+        }
         permission.record(code, end);
         if (!listeners.isEmpty()) {
             fireOutcome(code, error, duration);

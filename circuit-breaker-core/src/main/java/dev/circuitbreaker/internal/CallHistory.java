@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The last N finished calls, in rings of primitive slots, so recording one allocates nothing, and how many calls of
@@ -154,26 +153,30 @@ public final class CallHistory {
      */
     private static final class Ring {
 
+        private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
         /**
-         * The cursor sits in the middle of its own 128-byte array, so no other ring's hot data shares its line, and
-         * the ring's outcome counters right after it (indexed by kind, then slow), written only by the writer holding
-         * the ring.
+         * The cursor sits at index 7 of the ring's one {@code long[]}, so its cache line holds nothing of another
+         * ring; the ring's outcome counters follow it (indexed by kind, then slow), written only by the writer
+         * holding the ring; the entries start at {@link #ENTRIES}, past that line.
          */
         private static final int CURSOR = 7;
         private static final int COUNTS = CURSOR + 1;
+        private static final int ENTRIES = 16;
         /** An outcome code's kind and slow flag: all a history entry needs of it. */
-        private static final int KIND_BITS = 3;
-        private static final long KIND_MASK = (1 << KIND_BITS) - 1;
+        private static final int CODE_BITS = 3;
+        private static final long CODE_MASK = (1 << CODE_BITS) - 1;
+        /** Set in an entry's packed word when its error strings are set, so a success need not look at them. */
+        private static final long HAS_ERROR = 1 << CODE_BITS;
+        private static final int DURATION_SHIFT = CODE_BITS + 1;
 
         private final int capacity;
         private final int mask;
-        private final AtomicLongArray cursorCell = new AtomicLongArray(16);
         /**
-         * Two longs per entry, side by side so a success touches one cache line: the end tick, then the duration
-         * shifted left by {@link #KIND_BITS} with the outcome's kind and slow flag below it (history needs no
-         * failure category).
+         * The cursor and counters, then two longs per entry, side by side so a success touches one cache line: the
+         * end tick, then the duration shifted left by {@link #DURATION_SHIFT} above the {@link #HAS_ERROR} flag and
+         * the outcome's kind and slow flag (history needs no failure category).
          */
-        private final long[] slots;
+        private final long[] cells;
         /** Two per entry: the exception's class name and message; written only for errors or to clear old ones. */
         private final String[] errors;
         private volatile long clearedBefore;
@@ -181,49 +184,56 @@ public final class CallHistory {
         Ring(int capacity) {
             this.capacity = capacity;
             this.mask = capacity - 1;
-            this.slots = new long[2 * capacity];
+            this.cells = new long[ENTRIES + 2 * capacity];
             this.errors = new String[2 * capacity];
         }
 
         /** Writes the entry and returns true, or returns false if another thread holds the ring (a collision). */
         boolean tryWrite(long endTick, long durationNanos, int code, Throwable error) {
-            long c = cursorCell.get(CURSOR);
-            if ((c & 1) != 0 || !cursorCell.compareAndSet(CURSOR, c, c + 1)) {
+            long[] cs = cells;
+            long c = (long) CELLS.getVolatile(cs, CURSOR);
+            if ((c & 1) != 0 || !CELLS.compareAndSet(cs, CURSOR, c, c + 1)) {
                 return false;
             }
-            int i = 2 * ((int) (c >>> 1) & mask);
-            slots[i] = endTick;
-            slots[i + 1] = durationNanos << KIND_BITS | code & KIND_MASK;
+            int e = 2 * ((int) (c >>> 1) & mask);
+            int i = ENTRIES + e;
+            long packed = durationNanos << DURATION_SHIFT | code & CODE_MASK;
             if (error != null) {
-                errors[i] = error.getClass().getName();
-                errors[i + 1] = messageOf(error);
-            } else if (errors[i] != null) {
-                errors[i] = null;
-                errors[i + 1] = null;
+                errors[e] = error.getClass().getName();
+                errors[e + 1] = messageOf(error);
+                packed |= HAS_ERROR;
+            } else if ((cs[i + 1] & HAS_ERROR) != 0) {
+                errors[e] = null;
+                errors[e + 1] = null;
             }
+            cs[i] = endTick;
+            cs[i + 1] = packed;
             // Only the holder writes the counters, so a plain read and an opaque (untorn) write are enough.
             int counter = COUNTS + Outcomes.kind(code);
-            cursorCell.setOpaque(counter, cursorCell.getPlain(counter) + 1);
+            CELLS.setOpaque(cs, counter, cs[counter] + 1);
             if (Outcomes.isSlow(code)) {
-                cursorCell.setOpaque(COUNTS + SLOW, cursorCell.getPlain(COUNTS + SLOW) + 1);
+                CELLS.setOpaque(cs, COUNTS + SLOW, cs[COUNTS + SLOW] + 1);
             }
             // Release: the CAS ordered the odd cursor before the data; readers fence before re-reading the cursor.
-            cursorCell.setRelease(CURSOR, c + 2);
+            CELLS.setRelease(cs, CURSOR, c + 2);
             return true;
         }
 
         /** Adds this ring's last {@code size} finished entries, oldest first. */
         void collect(int size, List<Entry> into) {
-            long written = cursorCell.get(CURSOR) >>> 1;
+            long[] cs = cells;
+            long written = (long) CELLS.getVolatile(cs, CURSOR) >>> 1;
             long start = Math.max(Math.max(0, written - size), clearedBefore);
             List<Entry> read = new ArrayList<>((int) Math.max(0, written - start));
             for (long seq = start; seq < written; seq++) {
-                int i = 2 * ((int) seq & mask);
-                long packed = slots[i + 1];
-                read.add(new Entry(slots[i], packed >> KIND_BITS, (int) (packed & KIND_MASK), errors[i], errors[i + 1]));
+                int e = 2 * ((int) seq & mask);
+                long packed = cs[ENTRIES + e + 1];
+                boolean failed = (packed & HAS_ERROR) != 0;
+                read.add(new Entry(cs[ENTRIES + e], packed >> DURATION_SHIFT, (int) (packed & CODE_MASK),
+                        failed ? errors[e] : null, failed ? errors[e + 1] : null));
             }
             VarHandle.acquireFence();
-            long started = (cursorCell.get(CURSOR) + 1) >>> 1;
+            long started = ((long) CELLS.getVolatile(cs, CURSOR) + 1) >>> 1;
             long intactFrom = started - capacity;
             for (int k = 0; k < read.size(); k++) {
                 if (start + k >= intactFrom) {
@@ -234,12 +244,12 @@ public final class CallHistory {
 
         void addCounts(long[] totals) {
             for (int k = 0; k <= SLOW; k++) {
-                totals[k] += cursorCell.get(COUNTS + k);
+                totals[k] += (long) CELLS.getVolatile(cells, COUNTS + k);
             }
         }
 
         void clear() {
-            clearedBefore = (cursorCell.get(CURSOR) + 1) >>> 1;
+            clearedBefore = ((long) CELLS.getVolatile(cells, CURSOR) + 1) >>> 1;
         }
 
         private static String messageOf(Throwable error) {

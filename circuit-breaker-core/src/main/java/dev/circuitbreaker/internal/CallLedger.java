@@ -24,23 +24,27 @@ public final class CallLedger {
     private final LongAdder[] unrecorded = new LongAdder[NOT_PERMITTED + 1];
     private volatile long[] resetAt = new long[NOT_PERMITTED + 1];
 
-    public CallLedger(int historySize) {
-        this.history = new CallHistory(historySize);
+    /** @param history where finished calls are kept and, when it takes them, counted */
+    public CallLedger(CallHistory history) {
+        this.history = history;
         for (int k = 0; k < unrecorded.length; k++) {
             unrecorded[k] = new LongAdder();
         }
     }
 
-    /** Whether finished calls are kept in the history (and therefore need their duration). */
-    public boolean keepsHistory() {
-        return history.enabled();
+    /**
+     * Counts a finished call and keeps it in the history; {@code error} is kept only as its class name and message.
+     * A caller on a hot path may call {@link CallHistory#add} itself and this method's
+     * {@link #onUnrecordedOutcome} only when the history did not take the call, with the same effect.
+     */
+    public void onOutcome(long endTick, long durationNanos, int code, Throwable error) {
+        if (!history.add(endTick, durationNanos, code, error)) {
+            onUnrecordedOutcome(code);
+        }
     }
 
-    /** Counts a finished call and keeps it in the history; {@code error} is kept only as its class name and message. */
-    public void onOutcome(long endTick, long durationNanos, int code, Throwable error) {
-        if (history.add(endTick, durationNanos, code, error)) {
-            return;
-        }
+    /** Counts a finished call that {@link CallHistory#add} did not take (history disabled or the entry dropped). */
+    public void onUnrecordedOutcome(int code) {
         unrecorded[Outcomes.kind(code)].increment();
         if (Outcomes.isSlow(code)) {
             unrecorded[CallHistory.SLOW].increment();

@@ -3,8 +3,9 @@ package dev.circuitbreaker.internal;
 import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitState;
 import dev.circuitbreaker.Ticker;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The in-memory {@link Circuit}: one atomic reference to the current {@link State}. Thread-safe and lock-free; the
@@ -16,6 +17,16 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class StateMachine implements Circuit {
 
+    private static final VarHandle CURRENT;
+
+    static {
+        try {
+            CURRENT = MethodHandles.lookup().findVarHandle(StateMachine.class, "current", State.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final CircuitBreakerConfig config;
     private final Ticker ticker;
     private final TripRules rules;
@@ -24,7 +35,8 @@ public final class StateMachine implements Circuit {
     private final double backoffMultiplier;
     private final long maxHalfOpenWaitNanos;
     private final CopyOnWriteArrayList<TransitionObserver> observers = new CopyOnWriteArrayList<>();
-    private final AtomicReference<State> current;
+    /** The current state: a field of its own rather than an {@code AtomicReference}, one load less per call. */
+    private volatile State current;
 
     public StateMachine(CircuitBreakerConfig config, Ticker ticker) {
         this.config = config;
@@ -34,7 +46,7 @@ public final class StateMachine implements Circuit {
         this.maxWaitNanos = Math.max(baseWaitNanos, config.maxWaitDurationInOpenState().toNanos());
         this.backoffMultiplier = config.backoffMultiplier();
         this.maxHalfOpenWaitNanos = config.maxWaitDurationInHalfOpenState().toNanos();
-        this.current = new AtomicReference<>(new ClosedState(this));
+        this.current = new ClosedState(this);
     }
 
     @Override
@@ -69,7 +81,7 @@ public final class StateMachine implements Circuit {
 
     @Override
     public CircuitState state() {
-        State s = current.get();
+        State s = current;
         State next = s.successor();
         return next != null ? next.kind() : s.kind();
     }
@@ -77,7 +89,7 @@ public final class StateMachine implements Circuit {
     @Override
     public Permission acquire() {
         for (;;) {
-            State s = current.get();
+            State s = current;
             Permission p = s.acquire();
             if (p != null) {
                 return p;
@@ -121,7 +133,7 @@ public final class StateMachine implements Circuit {
     public void reset() {
         for (;;) {
             State s = settle();
-            if (current.compareAndSet(s, new ClosedState(this))) {
+            if (CURRENT.compareAndSet(this, s, new ClosedState(this))) {
                 if (s.kind() != CircuitState.CLOSED) {
                     notifyObservers(s.kind(), CircuitState.CLOSED);
                 }
@@ -156,7 +168,7 @@ public final class StateMachine implements Circuit {
         if (!(automatic ? Transitions.isAutomatic(a, b) : Transitions.isManual(a, b))) {
             throw new IllegalStateException("illegal " + (automatic ? "automatic" : "manual") + " transition " + a + " -> " + b);
         }
-        if (!current.compareAndSet(from, next)) {
+        if (!CURRENT.compareAndSet(this, from, next)) {
             return false;
         }
         notifyObservers(a, b);
@@ -166,7 +178,7 @@ public final class StateMachine implements Circuit {
     /** Installs any published successor, then returns the current state. */
     private State settle() {
         for (;;) {
-            State s = current.get();
+            State s = current;
             State next = s.successor();
             if (next == null) {
                 return s;
@@ -177,7 +189,7 @@ public final class StateMachine implements Circuit {
 
     /** The state that decides what readers see, without installing anything: reading never transitions. */
     private State settled() {
-        State s = current.get();
+        State s = current;
         State next = s.successor();
         return next != null ? next : s;
     }

@@ -22,7 +22,7 @@ class CallLedgerTest {
     @ParameterizedTest(name = "history size {0}")
     @ValueSource(ints = {0, 1, 100})
     void countsEveryKindAndSlowCallsWhetherOrNotTheHistoryKeepsThem(int historySize) {
-        CallLedger ledger = new CallLedger(historySize);
+        CallLedger ledger = new CallLedger(new CallHistory(historySize));
         ledger.onOutcome(1, 10, Outcomes.success(false), null);
         ledger.onOutcome(2, 10, Outcomes.success(true), null);
         ledger.onOutcome(3, 10, Outcomes.failure(0, true), DOWN);
@@ -34,13 +34,12 @@ class CallLedgerTest {
 
         assertThat(ledger.totals()).isEqualTo(new Totals(2, 3, 1, 2, 2));
         assertThat(ledger.history(CallHistoryTest.NOW, 6)).hasSize(Math.min(historySize, 6));
-        assertThat(ledger.keepsHistory()).isEqualTo(historySize > 0);
     }
 
     @ParameterizedTest(name = "history size {0}")
     @ValueSource(ints = {0, 3})
     void aResetZeroesTheCountersAndCountingGoesOnFromThere(int historySize) {
-        CallLedger ledger = new CallLedger(historySize);
+        CallLedger ledger = new CallLedger(new CallHistory(historySize));
         ledger.onOutcome(1, 10, Outcomes.success(true), null);
         ledger.onOutcome(2, 10, Outcomes.failure(0, false), DOWN);
         ledger.onNotPermitted();
@@ -65,7 +64,7 @@ class CallLedgerTest {
     void threadsCountingAtOnceLeaveExactTotalsAndReadersNeverSeeACounterGoBack(int historySize) throws Exception {
         int threads = 8;
         int calls = 50_000;
-        CallLedger ledger = new CallLedger(historySize);
+        CallLedger ledger = new CallLedger(new CallHistory(historySize));
         CyclicBarrier start = new CyclicBarrier(threads + 1);
         AtomicBoolean done = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
