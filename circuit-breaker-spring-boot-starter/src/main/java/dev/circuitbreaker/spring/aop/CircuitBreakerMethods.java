@@ -1,6 +1,7 @@
 package dev.circuitbreaker.spring.aop;
 
 import dev.circuitbreaker.CircuitBreaker;
+import dev.circuitbreaker.RegistryListener;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -23,14 +24,19 @@ import org.springframework.util.ReflectionUtils;
  * and fallback once, caching the result per bean class and method. A method's own annotation wins over its
  * class's; a class annotation covers the class's public instance methods. Thread-safe.
  */
-public final class CircuitBreakerMethods {
+public final class CircuitBreakerMethods implements RegistryListener {
 
     private final Function<String, CircuitBreaker> breakers;
+    /** One per breaker name in any annotation, shared by the methods naming it. */
+    private final Map<String, BreakerSlot> slots = new ConcurrentHashMap<>();
     private final Map<Class<?>, Map<Method, GuardedMethod>> cache = new ConcurrentHashMap<>();
     /** The per-call shortcut: by the target's own class, then by the identity of the proxy's {@code Method}. */
     private final Map<Class<?>, KnownMethods> byTargetClass = new ConcurrentHashMap<>();
 
-    /** @param breakers gives the breaker for a name, creating it if needed */
+    /**
+     * @param breakers gives the registry's breaker for a name, creating it if needed; register this object as the
+     *     registry's {@link RegistryListener} so that a breaker removed from the registry is looked up again
+     */
     public CircuitBreakerMethods(Function<String, CircuitBreaker> breakers) {
         this.breakers = breakers;
     }
@@ -133,6 +139,15 @@ public final class CircuitBreakerMethods {
                 .computeIfAbsent(method, m -> create(m, userClass, beanName));
     }
 
+    /** Annotated methods naming a removed breaker look the name up again on their next call. */
+    @Override
+    public void onRemoved(CircuitBreaker breaker) {
+        BreakerSlot slot = slots.get(breaker.name());
+        if (slot != null) {
+            slot.forget(breaker);
+        }
+    }
+
     private GuardedMethod create(Method method, Class<?> userClass, String beanName) {
         Method specific = AopUtils.getMostSpecificMethod(method, userClass);
         dev.circuitbreaker.spring.CircuitBreaker annotation = annotation(specific, userClass);
@@ -149,7 +164,9 @@ public final class CircuitBreakerMethods {
                 : FallbackMethod.resolve(beanName, userClass, specific, fallbackName);
         Class<?> returnType = specific.getReturnType();
         boolean async = returnType == CompletionStage.class || returnType == CompletableFuture.class;
-        return new GuardedMethod(breakers.apply(name), fallback, async);
+        BreakerSlot slot = slots.computeIfAbsent(name, n -> new BreakerSlot(n, breakers));
+        slot.get();
+        return new GuardedMethod(slot, fallback, async);
     }
 
     private static void checkInterceptable(String beanName, Method method) {

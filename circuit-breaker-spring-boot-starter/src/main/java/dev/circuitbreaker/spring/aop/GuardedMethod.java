@@ -10,40 +10,43 @@ import org.aopalliance.intercept.MethodInvocation;
 
 /**
  * One annotated method with its breaker and fallback, resolved once: runs an invocation through the breaker and
- * falls back when the breaker records the failure or rejects the call. Immutable and thread-safe.
+ * falls back when the breaker records the failure or rejects the call. Immutable (the breaker is the registry's
+ * current one for the name, see {@link BreakerSlot}) and thread-safe.
  */
 final class GuardedMethod {
 
-    private final CircuitBreaker breaker;
+    private final BreakerSlot breaker;
     private final FallbackMethod fallback;
     private final boolean async;
 
-    GuardedMethod(CircuitBreaker breaker, FallbackMethod fallback, boolean async) {
+    GuardedMethod(BreakerSlot breaker, FallbackMethod fallback, boolean async) {
         this.breaker = breaker;
         this.fallback = fallback;
         this.async = async;
     }
 
+    /** The registry's breaker for this method's name now. */
     CircuitBreaker breaker() {
-        return breaker;
+        return breaker.get();
     }
 
     Object invoke(MethodInvocation invocation) throws Throwable {
+        CircuitBreaker cb = breaker.get();
         if (async) {
-            return invokeAsync(invocation);
+            return invokeAsync(cb, invocation);
         }
         try {
-            return breaker.execute(invocation::proceed);
+            return cb.execute(invocation::proceed);
         } catch (Throwable error) {
-            if (fallback == null || !fallsBackOn(error)) {
+            if (fallback == null || !fallsBackOn(cb, error)) {
                 throw error;
             }
             return fallback.invoke(invocation.getThis(), invocation.getArguments(), error);
         }
     }
 
-    private CompletableFuture<Object> invokeAsync(MethodInvocation invocation) {
-        CompletableFuture<Object> call = breaker.callAsync(() -> proceedAsync(invocation));
+    private CompletableFuture<Object> invokeAsync(CircuitBreaker cb, MethodInvocation invocation) {
+        CompletableFuture<Object> call = cb.callAsync(() -> proceedAsync(invocation));
         if (fallback == null) {
             return call;
         }
@@ -52,10 +55,10 @@ final class GuardedMethod {
             Throwable cause = unwrap(error);
             if (error == null) {
                 result.complete(value);
-            } else if (!fallsBackOn(cause) || !fallback.appliesTo(cause)) {
+            } else if (!fallsBackOn(cb, cause) || !fallback.appliesTo(cause)) {
                 result.completeExceptionally(error);
             } else {
-                fallBackAsync(invocation, cause, result);
+                fallBackAsync(cb, invocation, cause, result);
             }
         });
         result.whenComplete((value, error) -> {
@@ -66,7 +69,8 @@ final class GuardedMethod {
         return result;
     }
 
-    private void fallBackAsync(MethodInvocation invocation, Throwable cause, CompletableFuture<Object> result) {
+    private void fallBackAsync(CircuitBreaker cb, MethodInvocation invocation, Throwable cause,
+            CompletableFuture<Object> result) {
         Object stage;
         try {
             stage = fallback.invoke(invocation.getThis(), invocation.getArguments(), cause);
@@ -76,7 +80,7 @@ final class GuardedMethod {
         }
         if (stage == null) {
             result.completeExceptionally(FallbackMethod.withSuppressed(
-                    new NullPointerException("the fallback of " + breaker.name() + " returned null instead of a CompletionStage"), cause));
+                    new NullPointerException("the fallback of " + cb.name() + " returned null instead of a CompletionStage"), cause));
             return;
         }
         @SuppressWarnings("unchecked")
@@ -91,9 +95,9 @@ final class GuardedMethod {
     }
 
     /** Recorded failures, and rejections by this very breaker (a nested breaker's rejection is just an exception). */
-    private boolean fallsBackOn(Throwable error) {
-        return breaker.isRecordedFailure(error)
-                || error instanceof CircuitBreakerOpenException open && open.breakerName().equals(breaker.name());
+    private static boolean fallsBackOn(CircuitBreaker cb, Throwable error) {
+        return cb.isRecordedFailure(error)
+                || error instanceof CircuitBreakerOpenException open && open.breakerName().equals(cb.name());
     }
 
     @SuppressWarnings("unchecked")

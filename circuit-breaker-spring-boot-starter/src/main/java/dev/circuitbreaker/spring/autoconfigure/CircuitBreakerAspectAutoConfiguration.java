@@ -38,7 +38,10 @@ public final class CircuitBreakerAspectAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CircuitBreakerMethods circuitBreakerMethods(CircuitBreakerRegistry registry, CircuitBreakerConfigurations configurations) {
-        return new CircuitBreakerMethods(name -> configurations.circuitBreaker(registry, name));
+        CircuitBreakerMethods methods = new CircuitBreakerMethods(name -> configurations.circuitBreaker(registry, name));
+        // A breaker removed from the registry at run time is looked up again (and so re-created) on the next call.
+        registry.addListener(methods);
+        return methods;
     }
 
     /** Static, with lazy dependencies: auto-proxy creators instantiate advisors before most other beans. */

@@ -208,6 +208,27 @@ class CircuitBreakerAdviceTests {
     }
 
     @Test
+    void aBreakerRemovedFromTheRegistryIsCreatedAgainOnTheNextAnnotatedCall() {
+        runner.run(context -> {
+            Payments payments = context.getBean(Payments.class);
+            payments.charge("t1");
+            dev.circuitbreaker.CircuitBreaker before = registry(context).find("payments").orElseThrow();
+            assertThat(before.stats().successfulCalls()).isEqualTo(1);
+
+            assertThat(registry(context).remove("payments")).containsSame(before);
+            payments.charge("t2");
+            payments.charge("t3");
+
+            dev.circuitbreaker.CircuitBreaker after = registry(context).find("payments").orElseThrow();
+            assertThat(after).isNotSameAs(before);
+            assertThat(after.stats().successfulCalls()).isEqualTo(2);
+            assertThat(before.stats().successfulCalls()).isEqualTo(1);
+            // Re-created from its instance configuration, not from the defaults.
+            assertThat(after.config()).isEqualTo(before.config());
+        });
+    }
+
+    @Test
     void twoBeansBehindTheSameInterfaceProxyClassKeepTheirOwnBreakers() {
         runner.withUserConfiguration(TwoQuoteSources.class).run(context -> {
             QuoteSource primary = context.getBean("primaryQuotes", QuoteSource.class);
