@@ -9,7 +9,10 @@ import java.time.Duration;
  */
 public class DashboardProperties {
 
-    /** Whether to serve the dashboard page; off by default, since it shows (and can change) breaker state. */
+    /**
+     * Whether to serve the dashboard page; off by default, since it shows (and can change) breaker state. Needs the
+     * Actuator on the application's port (no management.server.port of its own).
+     */
     private boolean enabled = false;
 
     /** Where the page is served, relative to the servlet context: starts with '/', does not end with '/'. */

@@ -53,6 +53,28 @@ class CircuitBreakerDashboardAutoConfigurationTests {
     }
 
     @Test
+    void aSeparateManagementPortFailsStartupNamingThePortsBecauseThePageCouldNotReachTheEndpoint() {
+        web.withPropertyValues("circuitbreaker.dashboard.enabled=true", "server.port=8081", "management.server.port=9091")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .isInstanceOf(dev.circuitbreaker.spring.autoconfigure.InvalidCircuitBreakerPropertyException.class)
+                        .hasMessageContaining("management.server.port=9091").hasMessageContaining("server.port=8081")
+                        .hasMessageContaining("circuitbreaker.dashboard.enabled=false"));
+        web.withPropertyValues("circuitbreaker.dashboard.enabled=true", "management.server.port=-1")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("management.server.port=-1").hasMessageContaining("not served over HTTP"));
+    }
+
+    @Test
+    void aManagementPortThatIsTheApplicationsPortIsFine() {
+        web.withPropertyValues("circuitbreaker.dashboard.enabled=true", "server.port=8081", "management.server.port=8081")
+                .run(context -> assertThat(context).hasSingleBean(DashboardController.class));
+        web.withPropertyValues("circuitbreaker.dashboard.enabled=true", "management.server.port=8080")
+                .run(context -> assertThat(context).hasSingleBean(DashboardController.class));
+        web.withPropertyValues("circuitbreaker.dashboard.enabled=false", "management.server.port=9091")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DashboardController.class));
+    }
+
+    @Test
     void anUnknownDashboardKeyFailsStartup() {
         web.withPropertyValues("circuitbreaker.dashboard.enabeld=true")
                 .run(context -> assertThat(context).hasFailed().getFailure()
