@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import org.springframework.aop.TargetClassAware;
 import org.springframework.aop.support.AopUtils;
@@ -27,8 +29,8 @@ import org.springframework.util.ReflectionUtils;
 public final class CircuitBreakerMethods implements RegistryListener {
 
     private final Function<String, CircuitBreaker> breakers;
-    /** One per breaker name in any annotation, shared by the methods naming it. */
-    private final Map<String, BreakerSlot> slots = new ConcurrentHashMap<>();
+    /** The resolved methods by breaker name, told when the registry removes their breaker. */
+    private final Map<String, Queue<GuardedMethod>> byBreakerName = new ConcurrentHashMap<>();
     private final Map<Class<?>, Map<Method, GuardedMethod>> cache = new ConcurrentHashMap<>();
     /** The per-call shortcut: by the target's own class, then by the identity of the proxy's {@code Method}. */
     private final Map<Class<?>, KnownMethods> byTargetClass = new ConcurrentHashMap<>();
@@ -142,9 +144,9 @@ public final class CircuitBreakerMethods implements RegistryListener {
     /** Annotated methods naming a removed breaker look the name up again on their next call. */
     @Override
     public void onRemoved(CircuitBreaker breaker) {
-        BreakerSlot slot = slots.get(breaker.name());
-        if (slot != null) {
-            slot.forget(breaker);
+        Queue<GuardedMethod> naming = byBreakerName.get(breaker.name());
+        if (naming != null) {
+            naming.forEach(method -> method.forget(breaker));
         }
     }
 
@@ -164,9 +166,9 @@ public final class CircuitBreakerMethods implements RegistryListener {
                 : FallbackMethod.resolve(beanName, userClass, specific, fallbackName);
         Class<?> returnType = specific.getReturnType();
         boolean async = returnType == CompletionStage.class || returnType == CompletableFuture.class;
-        BreakerSlot slot = slots.computeIfAbsent(name, n -> new BreakerSlot(n, breakers));
-        slot.get();
-        return new GuardedMethod(slot, fallback, async);
+        GuardedMethod guarded = new GuardedMethod(name, breakers, fallback, async);
+        byBreakerName.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>()).add(guarded);
+        return guarded;
     }
 
     private static void checkInterceptable(String beanName, Method method) {

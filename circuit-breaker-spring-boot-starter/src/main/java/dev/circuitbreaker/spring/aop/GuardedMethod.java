@@ -6,32 +6,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import org.aopalliance.intercept.MethodInvocation;
 
 /**
  * One annotated method with its breaker and fallback, resolved once: runs an invocation through the breaker and
- * falls back when the breaker records the failure or rejects the call. Immutable (the breaker is the registry's
- * current one for the name, see {@link BreakerSlot}) and thread-safe.
+ * falls back when the breaker records the failure or rejects the call. The breaker is the registry's current one
+ * for the name (see {@link BreakerSlot}); the rest is immutable. Thread-safe.
  */
-final class GuardedMethod {
+final class GuardedMethod extends BreakerSlot {
 
-    private final BreakerSlot breaker;
     private final FallbackMethod fallback;
     private final boolean async;
 
-    GuardedMethod(BreakerSlot breaker, FallbackMethod fallback, boolean async) {
-        this.breaker = breaker;
+    /** @param registry gives the registry's breaker for {@code name}, creating it if needed */
+    GuardedMethod(String name, Function<String, CircuitBreaker> registry, FallbackMethod fallback, boolean async) {
+        super(name, registry);
         this.fallback = fallback;
         this.async = async;
-    }
-
-    /** The registry's breaker for this method's name now. */
-    CircuitBreaker breaker() {
-        return breaker.get();
+        breaker();
     }
 
     Object invoke(MethodInvocation invocation) throws Throwable {
-        CircuitBreaker cb = breaker.get();
+        CircuitBreaker cb = breaker();
         if (async) {
             return invokeAsync(cb, invocation);
         }

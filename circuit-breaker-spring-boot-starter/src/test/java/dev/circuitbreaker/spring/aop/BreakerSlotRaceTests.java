@@ -38,7 +38,7 @@ class BreakerSlotRaceTests {
         });
 
         AtomicReference<CircuitBreaker> first = new AtomicReference<>();
-        Thread caller = new Thread(() -> first.set(slot.get()));
+        Thread caller = new Thread(() -> first.set(slot.breaker()));
         caller.start();
         assertThat(fetched.await(10, TimeUnit.SECONDS)).isTrue();
         Thread remover = new Thread(() -> registry.remove("payments"));
@@ -50,7 +50,7 @@ class BreakerSlotRaceTests {
         remover.join(10_000);
 
         assertThat(first.get()).isNotNull();
-        CircuitBreaker now = slot.get();
+        CircuitBreaker now = slot.breaker();
         assertThat(now).isNotSameAs(first.get());
         assertThat(registry.find("payments")).containsSame(now);
     }
