@@ -14,8 +14,8 @@ import java.util.List;
  *
  * <p>Each ring is a seqlock: a writer takes it with one compare-and-set, writes one slot, bumps the ring's own
  * outcome counters and publishes both with a release store, so recording an entry and counting it cost one atomic
- * instruction together; a reader keeps only entries that no writer can have overwritten while it read them. Under extreme contention (every ring being written at once) an entry may be
- * dropped, never torn. Entries store the ticker reading at which the call ended; the wall-clock timestamp is derived
+ * instruction together; a reader keeps only entries that no writer can have overwritten while it read them. Under
+ * extreme contention (every ring being written at once) an entry may be dropped, never torn. Entries store the ticker reading at which the call ended; the wall-clock timestamp is derived
  * when read.
  *
  * <p>Striped like a {@code LongAdder}: there is one ring until two threads collide on it, then the rings double
@@ -228,9 +228,9 @@ public final class CallHistory {
             for (long seq = start; seq < written; seq++) {
                 int e = 2 * ((int) seq & mask);
                 long packed = cs[ENTRIES + e + 1];
-                boolean failed = (packed & HAS_ERROR) != 0;
+                boolean hasError = (packed & HAS_ERROR) != 0;
                 read.add(new Entry(cs[ENTRIES + e], packed >> DURATION_SHIFT, (int) (packed & CODE_MASK),
-                        failed ? errors[e] : null, failed ? errors[e + 1] : null));
+                        hasError ? errors[e] : null, hasError ? errors[e + 1] : null));
             }
             VarHandle.acquireFence();
             long started = ((long) CELLS.getVolatile(cs, CURSOR) + 1) >>> 1;

@@ -167,7 +167,10 @@ public final class CircuitBreakerMethods implements RegistryListener {
         Class<?> returnType = specific.getReturnType();
         boolean async = returnType == CompletionStage.class || returnType == CompletableFuture.class;
         GuardedMethod guarded = new GuardedMethod(name, breakers, fallback, async);
+        // Listed before its first lookup, so a removal racing that lookup cannot miss it; the lookup creates the
+        // breaker now, at startup for beans checked then.
         byBreakerName.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>()).add(guarded);
+        guarded.breaker();
         return guarded;
     }
 

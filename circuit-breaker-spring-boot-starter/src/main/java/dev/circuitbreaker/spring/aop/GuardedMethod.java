@@ -24,7 +24,6 @@ final class GuardedMethod extends BreakerSlot {
         super(name, registry);
         this.fallback = fallback;
         this.async = async;
-        breaker();
     }
 
     Object invoke(MethodInvocation invocation) throws Throwable {
