@@ -15,8 +15,8 @@ import java.util.List;
  * <p>Each ring is a seqlock: a writer takes it with one compare-and-set, writes one slot, bumps the ring's own
  * outcome counters and publishes both with a release store, so recording an entry and counting it cost one atomic
  * instruction together; a reader keeps only entries that no writer can have overwritten while it read them. Under
- * extreme contention (every ring being written at once) an entry may be dropped, never torn. Entries store the ticker reading at which the call ended; the wall-clock timestamp is derived
- * when read.
+ * extreme contention (every ring being written at once) an entry may be dropped, never torn. Entries store the
+ * ticker reading at which the call ended; the wall-clock timestamp is derived when read.
  *
  * <p>Striped like a {@code LongAdder}: there is one ring until two threads collide on it, then the rings double
  * (up to twice the processors), and a thread records into the ring its id selects, or the next free one. Threads calling one
