@@ -33,17 +33,11 @@ public final class CallLedger {
     }
 
     /**
-     * Counts a finished call and keeps it in the history; {@code error} is kept only as its class name and message.
-     * A caller on a hot path may call {@link CallHistory#add} itself and this method's
-     * {@link #onUnrecordedOutcome} only when the history did not take the call, with the same effect.
+     * Counts a finished call that {@link CallHistory#add} did not take (history disabled or the entry dropped). A
+     * finished call is recorded by offering it to the history first, which counts what it takes:
+     * {@code if (!history.add(...)) ledger.onUnrecordedOutcome(code)}; the breaker does so on its hot path with its
+     * own reference to the history.
      */
-    public void onOutcome(long endTick, long durationNanos, int code, Throwable error) {
-        if (!history.add(endTick, durationNanos, code, error)) {
-            onUnrecordedOutcome(code);
-        }
-    }
-
-    /** Counts a finished call that {@link CallHistory#add} did not take (history disabled or the entry dropped). */
     public void onUnrecordedOutcome(int code) {
         unrecorded[Outcomes.kind(code)].increment();
         if (Outcomes.isSlow(code)) {

@@ -2,8 +2,10 @@ package dev.circuitbreaker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.circuitbreaker.CallResult;
 import dev.circuitbreaker.internal.CallLedger.Totals;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -19,10 +21,43 @@ class CallLedgerTest {
 
     static final IOException DOWN = new IOException("down");
 
+    /** A ledger with its history, fed the way the breaker feeds them: the history first, the ledger for the rest. */
+    static final class Recorder {
+        final CallHistory history;
+        final CallLedger ledger;
+
+        Recorder(int historySize) {
+            history = new CallHistory(historySize);
+            ledger = new CallLedger(history);
+        }
+
+        void onOutcome(long endTick, long durationNanos, int code, Throwable error) {
+            if (!history.add(endTick, durationNanos, code, error)) {
+                ledger.onUnrecordedOutcome(code);
+            }
+        }
+
+        void onNotPermitted() {
+            ledger.onNotPermitted();
+        }
+
+        Totals totals() {
+            return ledger.totals();
+        }
+
+        List<CallResult> history(Instant now, long nowTick) {
+            return ledger.history(now, nowTick);
+        }
+
+        void reset() {
+            ledger.reset();
+        }
+    }
+
     @ParameterizedTest(name = "history size {0}")
     @ValueSource(ints = {0, 1, 100})
     void countsEveryKindAndSlowCallsWhetherOrNotTheHistoryKeepsThem(int historySize) {
-        CallLedger ledger = new CallLedger(new CallHistory(historySize));
+        Recorder ledger = new Recorder(historySize);
         ledger.onOutcome(1, 10, Outcomes.success(false), null);
         ledger.onOutcome(2, 10, Outcomes.success(true), null);
         ledger.onOutcome(3, 10, Outcomes.failure(0, true), DOWN);
@@ -39,7 +74,7 @@ class CallLedgerTest {
     @ParameterizedTest(name = "history size {0}")
     @ValueSource(ints = {0, 3})
     void aResetZeroesTheCountersAndCountingGoesOnFromThere(int historySize) {
-        CallLedger ledger = new CallLedger(new CallHistory(historySize));
+        Recorder ledger = new Recorder(historySize);
         ledger.onOutcome(1, 10, Outcomes.success(true), null);
         ledger.onOutcome(2, 10, Outcomes.failure(0, false), DOWN);
         ledger.onNotPermitted();
@@ -64,7 +99,7 @@ class CallLedgerTest {
     void threadsCountingAtOnceLeaveExactTotalsAndReadersNeverSeeACounterGoBack(int historySize) throws Exception {
         int threads = 8;
         int calls = 50_000;
-        CallLedger ledger = new CallLedger(new CallHistory(historySize));
+        Recorder ledger = new Recorder(historySize);
         CyclicBarrier start = new CyclicBarrier(threads + 1);
         AtomicBoolean done = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);

@@ -1,16 +1,13 @@
 package dev.circuitbreaker.spring.aop;
 
+import static dev.circuitbreaker.spring.aop.CircuitBreakerAdviceTests.registry;
+import static dev.circuitbreaker.spring.aop.CircuitBreakerAdviceTests.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.circuitbreaker.CircuitBreakerRegistry;
-import dev.circuitbreaker.CircuitBreakerStats;
 import dev.circuitbreaker.spring.CircuitBreaker;
-import dev.circuitbreaker.spring.StarterContext;
-import dev.circuitbreaker.spring.aop.CircuitBreakerAdviceTests.Beans;
 import dev.circuitbreaker.spring.aop.CircuitBreakerAdviceTests.Payments;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +15,7 @@ import org.springframework.context.annotation.Configuration;
 /** Which breaker an intercepted call uses: through interface proxies, per bean, and after registry removals. */
 class AnnotatedMethodResolutionTests {
 
-    private final ApplicationContextRunner runner = StarterContext.runner()
-            .withUserConfiguration(Beans.class)
-            .withPropertyValues("circuitbreaker.defaults.failure-threshold=4",
-                    "circuitbreaker.instances.payments.ignore-exceptions=java.lang.IllegalArgumentException");
+    private final ApplicationContextRunner runner = CircuitBreakerAdviceTests.runner();
 
     @Test
     void aBeanBehindAnInterfaceProxyIsGuardedThroughItsImplementationsAnnotation() {
@@ -71,14 +65,6 @@ class AnnotatedMethodResolutionTests {
             assertThat(stats(context, "backup-quotes").successfulCalls()).isEqualTo(4);
             assertThat(stats(context, "backup-quotes").failedCalls()).isZero();
         });
-    }
-
-    private static CircuitBreakerRegistry registry(AssertableApplicationContext context) {
-        return context.getBean(CircuitBreakerRegistry.class);
-    }
-
-    private static CircuitBreakerStats stats(AssertableApplicationContext context, String name) {
-        return registry(context).find(name).orElseThrow().stats();
     }
 
     interface QuoteSource {

@@ -26,10 +26,15 @@ import org.springframework.context.annotation.Configuration;
 
 class CircuitBreakerAdviceTests {
 
-    private final ApplicationContextRunner runner = StarterContext.runner()
-            .withUserConfiguration(Beans.class)
-            .withPropertyValues("circuitbreaker.defaults.failure-threshold=4",
-                    "circuitbreaker.instances.payments.ignore-exceptions=java.lang.IllegalArgumentException");
+    private final ApplicationContextRunner runner = runner();
+
+    /** The starter with this class's beans; shared with {@link AnnotatedMethodResolutionTests}. */
+    static ApplicationContextRunner runner() {
+        return StarterContext.runner()
+                .withUserConfiguration(Beans.class)
+                .withPropertyValues("circuitbreaker.defaults.failure-threshold=4",
+                        "circuitbreaker.instances.payments.ignore-exceptions=java.lang.IllegalArgumentException");
+    }
 
     @Test
     void aRecordedFailureRunsTheFallbackWithTheMostSpecificExceptionType() {
@@ -201,11 +206,11 @@ class CircuitBreakerAdviceTests {
         return context.getBean(Downstream.class);
     }
 
-    private static CircuitBreakerRegistry registry(AssertableApplicationContext context) {
+    static CircuitBreakerRegistry registry(AssertableApplicationContext context) {
         return context.getBean(CircuitBreakerRegistry.class);
     }
 
-    private static CircuitBreakerStats stats(AssertableApplicationContext context, String name) {
+    static CircuitBreakerStats stats(AssertableApplicationContext context, String name) {
         return registry(context).find(name).orElseThrow().stats();
     }
 
