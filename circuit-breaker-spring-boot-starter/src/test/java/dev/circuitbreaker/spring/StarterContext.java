@@ -3,6 +3,7 @@ package dev.circuitbreaker.spring;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerAspectAutoConfiguration;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerAutoConfiguration;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerEndpointAutoConfiguration;
+import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerEventsEndpointAutoConfiguration;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerHealthAutoConfiguration;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -17,7 +18,8 @@ public final class StarterContext {
     public static ApplicationContextRunner runner() {
         return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
                 CircuitBreakerAutoConfiguration.class, CircuitBreakerAspectAutoConfiguration.class,
-                CircuitBreakerEndpointAutoConfiguration.class, CircuitBreakerMetricsAutoConfiguration.class,
+                CircuitBreakerEndpointAutoConfiguration.class, CircuitBreakerEventsEndpointAutoConfiguration.class,
+                CircuitBreakerMetricsAutoConfiguration.class,
                 CircuitBreakerHealthAutoConfiguration.class));
     }
 }

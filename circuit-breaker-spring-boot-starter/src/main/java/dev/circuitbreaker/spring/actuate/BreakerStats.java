@@ -10,7 +10,8 @@ public record BreakerStats(String state, long totalCalls, long successfulCalls, 
         long notPermittedCalls, long slowCalls, int bufferedCalls, int bufferedFailedCalls, int bufferedSlowCalls,
         double failureRate, double slowCallRate, long remainingWaitMs, long timeInStateMs) {
 
-    static BreakerStats of(CircuitBreakerStats s) {
+    /** The stats as the endpoint (and the dashboard's event stream) show them. */
+    public static BreakerStats of(CircuitBreakerStats s) {
         return new BreakerStats(s.state().name(), s.totalCalls(), s.successfulCalls(), s.failedCalls(), s.ignoredCalls(),
                 s.notPermittedCalls(), s.slowCalls(), s.bufferedCalls(), s.bufferedFailedCalls(), s.bufferedSlowCalls(),
                 s.failureRate(), s.slowCallRate(), s.remainingWait().toMillis(), s.timeInState().toMillis());

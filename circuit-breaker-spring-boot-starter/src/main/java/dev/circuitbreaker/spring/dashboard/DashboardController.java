@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,36 +14,44 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Serves the dashboard's three files from the jar: the page (with the endpoint path and poll interval filled in),
- * its script and its style sheet. The mappings read the same property as {@link DashboardProperties#getPath()}.
- * Immutable and thread-safe.
+ * Serves the dashboard's files from the jar: the page (with the endpoint paths and the refresh interval filled in),
+ * its scripts and its style sheet. The mappings read the same property as {@link DashboardProperties#getPath()}.
+ * Plain annotated handlers, so Spring MVC and WebFlux serve them alike; the event stream has a controller per stack
+ * ({@link ServletEventStreamController}, {@link ReactiveEventStreamController}). Immutable and thread-safe.
  */
 @Controller
 public class DashboardController {
 
-    private static final String PATH = "${circuitbreaker.dashboard.path:/circuitbreakers}";
+    /** The page's path, as a placeholder of the property that {@link DashboardProperties#getPath()} binds. */
+    static final String PATH = "${circuitbreaker.dashboard.path:/circuitbreakers}";
     private static final String RESOURCES = "dev/circuitbreaker/dashboard/";
+
+    /** The page's scripts, in the order it loads them. */
+    static final List<String> SCRIPTS = List.of("format.js", "card.js", "list.js", "feed.js", "dashboard.js");
 
     private final String redirectTarget;
     private final String page;
-    private final String script;
+    private final Map<String, String> scripts;
     private final String styles;
 
     /**
-     * @param properties where the page lives and how often it polls
+     * @param properties where the page lives and how often it refreshes
      * @param endpointPath the context-relative path of the circuitbreakers endpoint, e.g. {@code /actuator/circuitbreakers}
+     * @param eventsEndpointPath the context-relative path of the circuitbreakerevents endpoint
      */
-    public DashboardController(DashboardProperties properties, String endpointPath) {
+    public DashboardController(DashboardProperties properties, String endpointPath, String eventsEndpointPath) {
         String path = properties.getPath();
         this.redirectTarget = path.substring(path.lastIndexOf('/') + 1) + "/";
         this.page = read("index.html")
                 .replace("{{dashboardPath}}", HtmlUtils.htmlEscape(path))
                 .replace("{{endpointPath}}", HtmlUtils.htmlEscape(endpointPath))
+                .replace("{{eventsEndpointPath}}", HtmlUtils.htmlEscape(eventsEndpointPath))
                 .replace("{{refreshMs}}", Long.toString(properties.getRefreshInterval().toMillis()));
-        this.script = read("dashboard.js");
+        this.scripts = SCRIPTS.stream().collect(Collectors.toUnmodifiableMap(name -> name, DashboardController::read));
         this.styles = read("dashboard.css");
     }
 
@@ -50,16 +61,20 @@ public class DashboardController {
         return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, redirectTarget).build();
     }
 
+    /** The page. */
     @GetMapping(PATH + "/")
     public ResponseEntity<String> page() {
         return file(page, MediaType.TEXT_HTML);
     }
 
-    @GetMapping(PATH + "/dashboard.js")
-    public ResponseEntity<String> script() {
-        return file(script, MediaType.valueOf("text/javascript"));
+    /** One of the page's scripts; 404 for any other name. */
+    @GetMapping(PATH + "/{script:[a-z]+\\.js}")
+    public ResponseEntity<String> script(@PathVariable("script") String script) {
+        String body = scripts.get(script);
+        return body == null ? ResponseEntity.notFound().build() : file(body, MediaType.valueOf("text/javascript"));
     }
 
+    /** The page's style sheet. */
     @GetMapping(PATH + "/dashboard.css")
     public ResponseEntity<String> styles() {
         return file(styles, MediaType.valueOf("text/css"));

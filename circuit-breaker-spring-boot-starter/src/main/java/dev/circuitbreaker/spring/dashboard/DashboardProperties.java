@@ -18,7 +18,10 @@ public class DashboardProperties {
     /** Where the page is served, relative to the servlet context: starts with '/', does not end with '/'. */
     private String path = "/circuitbreakers";
 
-    /** How often the page polls the circuitbreakers endpoint. */
+    /**
+     * How often changed stats are pushed to the page over its event stream, and how often the page polls the
+     * circuitbreakers endpoint when the stream is unavailable.
+     */
     private Duration refreshInterval = Duration.ofSeconds(1);
 
     public boolean isEnabled() {

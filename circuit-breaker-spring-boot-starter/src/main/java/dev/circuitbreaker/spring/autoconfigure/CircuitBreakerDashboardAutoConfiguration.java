@@ -1,39 +1,48 @@
-package dev.circuitbreaker.spring.dashboard;
+package dev.circuitbreaker.spring.autoconfigure;
 
-import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerAutoConfiguration;
-import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerProperties;
-import dev.circuitbreaker.spring.autoconfigure.ConditionalOnCircuitBreakerEnabled;
-import dev.circuitbreaker.spring.autoconfigure.InvalidCircuitBreakerPropertyException;
+import dev.circuitbreaker.CircuitBreakerRegistry;
+import dev.circuitbreaker.spring.dashboard.DashboardController;
+import dev.circuitbreaker.spring.dashboard.stream.DashboardEventStream;
+import dev.circuitbreaker.spring.events.CircuitBreakerEventLog;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * The dashboard page, when {@code circuitbreaker.dashboard.enabled=true} in a Spring MVC application. The page
- * reads the {@code circuitbreakers} endpoint at {@code management.endpoints.web.base-path} (and its path mapping)
- * on the application's own port, so a management port of its own ({@code management.server.port}) fails startup.
+ * The dashboard page and its event stream, when {@code circuitbreaker.dashboard.enabled=true} in a Spring MVC or a
+ * WebFlux application. The page and the stream are the same on both stacks; only the stream's controller differs
+ * ({@link DashboardServletConfiguration}, {@link DashboardReactiveConfiguration}). The page reads the
+ * {@code circuitbreakers} endpoint at {@code management.endpoints.web.base-path} (and its path mapping) on the
+ * application's own port, so a management port of its own ({@code management.server.port}) fails startup.
  */
-@AutoConfiguration(after = CircuitBreakerAutoConfiguration.class)
+@AutoConfiguration(after = {CircuitBreakerAutoConfiguration.class, CircuitBreakerEventsEndpointAutoConfiguration.class})
 @ConditionalOnCircuitBreakerEnabled
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnProperty(prefix = "circuitbreaker.dashboard", name = "enabled", havingValue = "true")
-@ConditionalOnBean(CircuitBreakerProperties.class)
+@ConditionalOnBean({CircuitBreakerProperties.class, CircuitBreakerRegistry.class})
+@Conditional(OnDashboardWebStackCondition.class)
+@Import({EventLogConfiguration.class, DashboardServletConfiguration.class, DashboardReactiveConfiguration.class})
 public final class CircuitBreakerDashboardAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     DashboardController circuitBreakerDashboardController(CircuitBreakerProperties properties, Environment environment) {
         requireActuatorOnApplicationPort(environment);
-        return new DashboardController(properties.getDashboard(), endpointPath(environment));
+        return new DashboardController(properties.getDashboard(), endpointPath(environment, "circuitbreakers"),
+                endpointPath(environment, "circuitbreakerevents"));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    DashboardEventStream circuitBreakerDashboardEventStream(CircuitBreakerRegistry registry, CircuitBreakerEventLog log,
+            CircuitBreakerProperties properties) {
+        return new DashboardEventStream(registry, log, properties.getDashboard().getRefreshInterval());
     }
 
     /**
@@ -62,10 +71,11 @@ public final class CircuitBreakerDashboardAutoConfiguration {
                 + "; leave management.server.port unset (or equal to server.port), or set circuitbreaker.dashboard.enabled=false", null);
     }
 
-    static String endpointPath(Environment environment) {
+    /** The context-relative path of the Actuator endpoint {@code id}, after the base path and any path mapping. */
+    static String endpointPath(Environment environment, String id) {
         String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
-        String id = environment.getProperty("management.endpoints.web.path-mapping.circuitbreakers", "circuitbreakers");
-        String joined = (base.endsWith("/") ? base : base + "/") + (id.startsWith("/") ? id.substring(1) : id);
+        String mapped = environment.getProperty("management.endpoints.web.path-mapping." + id, id);
+        String joined = (base.endsWith("/") ? base : base + "/") + (mapped.startsWith("/") ? mapped.substring(1) : mapped);
         return joined.startsWith("/") ? joined : "/" + joined;
     }
 }

@@ -1,0 +1,100 @@
+package dev.circuitbreaker.spring.dashboard.stream;
+
+import dev.circuitbreaker.CircuitBreaker;
+import dev.circuitbreaker.CircuitBreakerConfig;
+import dev.circuitbreaker.spring.actuate.BreakerStats;
+import dev.circuitbreaker.spring.events.CircuitBreakerEvent;
+import dev.circuitbreaker.spring.events.EventFields;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The lines of the event stream, each one JSON object with a {@code type}:
+ * <ul>
+ * <li>{@code STATS}: a breaker's {@code name}, its {@code group} (when it has one) and {@code maxConcurrentCalls}
+ * (when its bulkhead is on), then every field of the {@code circuitbreakers} endpoint's stats;</li>
+ * <li>a breaker event ({@code STATE_TRANSITION}, {@code ERROR}, ...): the {@code circuitbreakerevents} endpoint's
+ * fields plus {@code name}; rejections of one breaker that follow each other within one batch are one line with
+ * {@code count} (their number) and the last one's timestamp;</li>
+ * <li>{@code EVENTS_SKIPPED}: {@code count} events of breaker {@code name} were overwritten in its buffer before
+ * the stream read them;</li>
+ * <li>{@code REMOVED}: the breaker {@code name} left the registry;</li>
+ * <li>{@code SNAPSHOT_END}: the snapshot sent on connect (every breaker's stats, then their buffered transitions)
+ * is complete; what follows is live.</li>
+ * </ul>
+ * Stateless.
+ */
+final class StreamMessages {
+
+    private static final String TYPE = "type";
+    private static final String NAME = "name";
+
+    private StreamMessages() {
+    }
+
+    /** The fields that tell whether a breaker changed: its stats without the two that change with time alone. */
+    static Map<String, Object> statsFields(CircuitBreaker breaker) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(TYPE, "STATS");
+        fields.put(NAME, breaker.name());
+        CircuitBreakerConfig config = breaker.config();
+        if (config.group() != null) {
+            fields.put("group", config.group());
+        }
+        if (config.options().get("maxConcurrentCalls") instanceof Integer max && max > 0) {
+            fields.put("maxConcurrentCalls", max);
+        }
+        fields.putAll(Json.fields(BreakerStats.of(breaker.stats())));
+        return fields;
+    }
+
+    /** Whether two {@link #statsFields} differ in more than the time fields. */
+    static boolean changed(Map<String, Object> before, Map<String, Object> now) {
+        if (before == null || before.size() != now.size()) {
+            return true;
+        }
+        for (Map.Entry<String, Object> field : now.entrySet()) {
+            String key = field.getKey();
+            if (!key.equals("remainingWaitMs") && !key.equals("timeInStateMs")
+                    && !Objects.equals(before.get(key), field.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String stats(Map<String, Object> statsFields) {
+        return Json.write(statsFields);
+    }
+
+    /** One event, or the last of {@code count} rejections in a row. */
+    static String event(CircuitBreakerEvent event, int count) {
+        Map<String, Object> fields = EventFields.withName(event);
+        if (count > 1) {
+            fields.put("count", count);
+        }
+        return Json.write(fields);
+    }
+
+    static String eventsSkipped(String name, long count) {
+        return line("EVENTS_SKIPPED", NAME, name, "count", count);
+    }
+
+    static String removed(String name) {
+        return line("REMOVED", NAME, name);
+    }
+
+    static String snapshotEnd(int breakers) {
+        return line("SNAPSHOT_END", "breakers", breakers);
+    }
+
+    private static String line(String type, Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(TYPE, type);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return Json.write(fields);
+    }
+}
