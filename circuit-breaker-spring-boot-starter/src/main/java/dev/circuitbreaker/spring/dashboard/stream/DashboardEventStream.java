@@ -47,6 +47,7 @@ public final class DashboardEventStream implements AutoCloseable {
     private final CircuitBreakerRegistry registry;
     private final CircuitBreakerEventLog log;
     private final long statsIntervalMillis;
+    private final long heartbeatMillis;
     private final ScheduledThreadPoolExecutor thread;
     private final AtomicBoolean batchScheduled = new AtomicBoolean();
     private final ListenerRegistration watch;
@@ -62,6 +63,12 @@ public final class DashboardEventStream implements AutoCloseable {
      * @param statsInterval how often changed stats are sent (and how often the page would poll without the stream)
      */
     public DashboardEventStream(CircuitBreakerRegistry registry, CircuitBreakerEventLog log, Duration statsInterval) {
+        this(registry, log, statsInterval, Duration.ofSeconds(HEARTBEAT_SECONDS));
+    }
+
+    DashboardEventStream(CircuitBreakerRegistry registry, CircuitBreakerEventLog log, Duration statsInterval,
+            Duration heartbeatInterval) {
+        this.heartbeatMillis = heartbeatInterval.toMillis();
         this.registry = Objects.requireNonNull(registry, "registry");
         this.log = Objects.requireNonNull(log, "log");
         this.statsIntervalMillis = statsInterval.toMillis();
@@ -154,7 +161,7 @@ public final class DashboardEventStream implements AutoCloseable {
         if (!ticking) {
             ticking = true;
             thread.scheduleWithFixedDelay(this::tick, statsIntervalMillis, statsIntervalMillis, TimeUnit.MILLISECONDS);
-            thread.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+            thread.scheduleAtFixedRate(this::heartbeat, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
         }
     }
 
