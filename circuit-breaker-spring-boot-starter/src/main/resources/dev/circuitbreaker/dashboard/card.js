@@ -99,6 +99,7 @@
     events.appendChild(ns.el('h3', 'block-title', 'Recent events'));
     this.eventList = events.appendChild(ns.el('ol', 'events'));
     this.eventList.setAttribute('aria-label', 'recent events of ' + name + ', newest first');
+    this.noEvents = events.appendChild(ns.el('p', 'empty', 'No errors, slow calls or rejections seen yet.'));
     body.appendChild(events);
 
     var actions = this.actions = ns.el('div', 'actions');
@@ -143,6 +144,10 @@
   };
 
   Card.prototype.addEvent = function (e) {
+    var same = this.events.some(function (known) {
+      return known.type === e.type && known.timestamp === e.timestamp && known.errorMessage === e.errorMessage;
+    });
+    if (same) { return; }
     this.events.unshift(e);
     if (this.events.length > MAX_EVENTS) { this.events.pop(); }
   };
@@ -260,10 +265,12 @@
       period.title = ns.stateLabel(t.to) + ' from ' + ns.formatTime(t.timestamp) + ' for ' + ns.formatDuration(ms);
       this.strip.appendChild(period);
     }, this);
+    this.timeline.scrollTop = this.timeline.scrollHeight;   // the newest transition in view
   };
 
   Card.prototype.renderEvents = function () {
     this.eventList.textContent = '';
+    this.noEvents.hidden = this.events.length > 0;
     this.events.forEach(function (e) {
       var item = ns.el('li');
       item.setAttribute('data-type', e.type);

@@ -19,6 +19,7 @@
   var endpoint = prefix + meta('cb-endpoint-path');
   var eventsEndpoint = prefix + meta('cb-events-endpoint-path');
 
+  var eventsEndpointMissing = false;   // the circuitbreakerevents endpoint is optional: after a 404, stop asking
   var writable = null;           // null: not probed yet; then true or false
   var snapshotting = false;
   var dirty = {}, arrangeNeeded = false, renderTimer = null, lastAnnouncement = 0;
@@ -124,18 +125,27 @@
       }
       markDirty(card, true);
     }, function () { /* removed meanwhile, or not reachable: the status line reports the feed's errors */ });
-    if (!feed.isLive()) { fetchEvents(card); }
+    if (!feed.isLive() || !card.eventsFetched) { fetchEvents(card); }
   }
 
-  /** While polling, the card's transitions and events from the circuitbreakerevents endpoint, if it is exposed. */
+  /**
+   * The card's buffered events from the circuitbreakerevents endpoint, if it is exposed: once for an open card
+   * (the stream then brings each new one), and on every refresh while polling.
+   */
   function fetchEvents(card) {
+    card.eventsFetched = true;
+    if (eventsEndpointMissing) { return; }
     ns.getJson(eventsEndpoint + '/' + encodeURIComponent(card.name)).then(function (body) {
-      card.clearEvents();
+      var live = feed.isLive();
+      if (!live) { card.transitions = []; }
+      card.events = [];
       body.events.forEach(function (e) {
-        if (e.type === 'STATE_TRANSITION') { card.addTransition(e); } else { card.addEvent(e); }
+        if (e.type !== 'STATE_TRANSITION') { card.addEvent(e); } else if (!live) { card.addTransition(e); }
       });
       markDirty(card);
-    }, function () { /* the events endpoint is optional */ });
+    }, function (e) {
+      eventsEndpointMissing = e.status === 404;
+    });
   }
 
   function post(name, action) {
@@ -211,7 +221,9 @@
   }
 
   document.getElementById('endpoint').textContent = endpoint;
-  document.getElementById('filter').addEventListener('input', function (e) { list.setText(e.target.value); });
+  ['input', 'change', 'search'].forEach(function (type) {
+    document.getElementById('filter').addEventListener(type, function (e) { list.setText(e.target.value); });
+  });
   document.getElementById('sort').addEventListener('change', function (e) { list.setSort(e.target.value); });
   document.getElementById('expand-all').addEventListener('click', function () {
     list.expandAll(true);
