@@ -1,7 +1,7 @@
 package dev.circuitbreaker.spring.aop;
 
 import dev.circuitbreaker.CircuitBreaker;
-import dev.circuitbreaker.CircuitBreakerOpenException;
+import dev.circuitbreaker.CallNotPermittedException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -90,10 +90,13 @@ final class GuardedMethod extends BreakerSlot {
         });
     }
 
-    /** Recorded failures, and rejections by this very breaker (a nested breaker's rejection is just an exception). */
+    /**
+     * Recorded failures, and calls this very breaker did not run (its state rejected them or its bulkhead was full);
+     * a nested breaker's rejection is just an exception.
+     */
     private static boolean fallsBackOn(CircuitBreaker cb, Throwable error) {
         return cb.isRecordedFailure(error)
-                || error instanceof CircuitBreakerOpenException open && open.breakerName().equals(cb.name());
+                || error instanceof CallNotPermittedException notRun && notRun.breakerName().equals(cb.name());
     }
 
     @SuppressWarnings("unchecked")
