@@ -37,6 +37,8 @@ public final class ManualTicker implements Ticker {
     /**
      * A ticker reading {@code startNanos} until it is advanced: any value, for tests of readings far from zero or
      * near the wrap-around.
+     *
+     * @param startNanos the first reading, in nanoseconds
      */
     public ManualTicker(long startNanos) {
         this.nanos = new AtomicLong(startNanos);
@@ -77,6 +79,8 @@ public final class ManualTicker implements Ticker {
     /**
      * Moves the ticker forward by {@code amount} {@code unit}s.
      *
+     * @param amount how far to move it, in {@code unit}s; zero is allowed
+     * @param unit the unit of {@code amount}
      * @return this ticker, for chaining
      * @throws NullPointerException if {@code unit} is null
      * @throws IllegalArgumentException if {@code amount} is negative or longer than {@code Long.MAX_VALUE}

@@ -25,6 +25,10 @@ public class ResetCircuitBreakersTestExecutionListener extends AbstractTestExecu
      */
     public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 200;
 
+    /** Creates the listener; Spring's TestContext framework does, through {@code META-INF/spring.factories}. */
+    public ResetCircuitBreakersTestExecutionListener() {
+    }
+
     /** Returns {@link #ORDER}. */
     @Override
     public int getOrder() {

@@ -25,7 +25,11 @@ public final class RetryCompositionPostProcessor implements BeanPostProcessor, A
 
     private final Class<?> retryInterceptor;
 
-    /** @throws IllegalStateException if {@value #RETRY_INTERCEPTOR} is not on the class path */
+    /**
+     * Creates the post-processor; the starter declares it on Spring Framework 7 only.
+     *
+     * @throws IllegalStateException if {@value #RETRY_INTERCEPTOR} is not on the class path
+     */
     public RetryCompositionPostProcessor() {
         ClassLoader loader = RetryCompositionPostProcessor.class.getClassLoader();
         if (!ClassUtils.isPresent(RETRY_INTERCEPTOR, loader)) {
