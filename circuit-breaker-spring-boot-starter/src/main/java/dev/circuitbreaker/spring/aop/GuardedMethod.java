@@ -34,11 +34,26 @@ final class GuardedMethod extends BreakerSlot {
         try {
             return cb.execute(invocation::proceed);
         } catch (Throwable error) {
-            if (fallback == null || !fallsBackOn(cb, error)) {
+            if (fallback == null) {
+                throw error;
+            }
+            // Inside a retry advice, the fallback runs once the retries are over (RetryAwareFallback), not here.
+            boolean fallsBack = fallsBackOn(cb, error);
+            if (RetryAwareFallback.defer(invocation, fallsBack ? error : null) || !fallsBack) {
                 throw error;
             }
             return fallback.invoke(invocation.getThis(), invocation.getArguments(), error);
         }
+    }
+
+    /** Whether a {@link RetryAwareFallback} outside a retry advice may run this method's fallback: sync, with one. */
+    boolean defersFallback() {
+        return fallback != null && !async;
+    }
+
+    /** Runs the fallback for {@code error}, on behalf of a {@link RetryAwareFallback}. */
+    Object fallBack(MethodInvocation invocation, Throwable error) throws Throwable {
+        return fallback.invoke(invocation.getThis(), invocation.getArguments(), error);
     }
 
     private CompletableFuture<Object> invokeAsync(CircuitBreaker cb, MethodInvocation invocation) {
