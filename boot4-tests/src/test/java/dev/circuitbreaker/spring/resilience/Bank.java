@@ -1,6 +1,6 @@
 package dev.circuitbreaker.spring.resilience;
 
-import dev.circuitbreaker.CircuitBreakerOpenException;
+import dev.circuitbreaker.CallNotPermittedException;
 import dev.circuitbreaker.spring.CircuitBreaker;
 import java.io.IOException;
 import java.util.List;
@@ -47,7 +47,7 @@ public class Bank {
         return attempt(id);
     }
 
-    @Retryable(maxRetries = 5, delay = 0, excludes = CircuitBreakerOpenException.class)
+    @Retryable(maxRetries = 5, delay = 0, excludes = CallNotPermittedException.class)
     @CircuitBreaker(name = "stopsOnRejection", fallback = "fallback")
     public String chargeStoppingOnRejection(String id) throws IOException {
         return attempt(id);
