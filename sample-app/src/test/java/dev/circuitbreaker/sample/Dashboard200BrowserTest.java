@@ -46,7 +46,7 @@ class Dashboard200BrowserTest {
 
     @BeforeEach
     void twoHundredBreakers() {
-        new SampleClient(port).resetAll();
+        new SampleClient(port).healthyBank();
         for (int i = 1; i <= SERVICES; i++) {
             String name = String.format("svc-%03d", i);
             registry.circuitBreaker(name);

@@ -2,6 +2,7 @@ package dev.circuitbreaker.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.circuitbreaker.test.ManualTicker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +18,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -33,6 +35,9 @@ class DashboardLiveBrowserTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ManualTicker ticker;
+
     SampleClient sample;
     ChromeDriver browser;
     WebDriverWait wait;
@@ -42,7 +47,7 @@ class DashboardLiveBrowserTest {
         browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofMillis(50));
         sample = new SampleClient(port);
-        sample.resetAll();
+        sample.healthyBank();
     }
 
     @AfterEach
@@ -71,8 +76,7 @@ class DashboardLiveBrowserTest {
         assertThat(events("ERROR")).first().asString().contains("503");
 
         sample.bankMode("healthy");
-        sample.awaitBreaker("payments", Duration.ofSeconds(10), "the open wait to end",
-                b -> b.path("remainingWaitMs").asLong() == 0);
+        ticker.advance(Duration.ofMillis(600));
         sample.pay("order-trial-1");
         sample.pay("order-trial-2");
         wait.until(ExpectedConditions.textToBe(By.cssSelector(CARD + " .cb-state"), "CLOSED"));

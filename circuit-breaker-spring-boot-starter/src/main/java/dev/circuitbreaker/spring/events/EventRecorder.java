@@ -67,10 +67,7 @@ final class EventRecorder implements CircuitBreakerListener {
         record(CircuitBreakerEvent.rejection(Type.NOT_PERMITTED, name, clock.instant()));
     }
 
-    /**
-     * A call was rejected because the bulkhead is full. Declared ahead of the core's
-     * {@code CircuitBreakerListener.onBulkheadFull(CircuitBreaker)}, which it overrides once the core has it.
-     */
+    @Override
     public void onBulkheadFull(CircuitBreaker breaker) {
         record(CircuitBreakerEvent.rejection(Type.BULKHEAD_FULL, name, clock.instant()));
     }

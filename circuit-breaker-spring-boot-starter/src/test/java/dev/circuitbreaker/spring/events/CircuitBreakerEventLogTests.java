@@ -3,6 +3,8 @@ package dev.circuitbreaker.spring.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.circuitbreaker.BulkheadFullException;
+import dev.circuitbreaker.CallPermit;
 import dev.circuitbreaker.CircuitBreaker;
 import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitBreakerOpenException;
@@ -83,6 +85,19 @@ class CircuitBreakerEventLogTests {
                     assertThat(error.type()).isEqualTo(Type.ERROR);
                     assertThat(error.durationMs()).isEqualTo(250.0);
                 });
+    }
+
+    @Test
+    void aCallRejectedByAFullBulkheadIsABulkheadFullEvent() {
+        CircuitBreaker limited = registry.circuitBreaker("limited",
+                registry.defaultConfig().toBuilder().maxConcurrentCalls(1).build());
+        CallPermit running = limited.acquirePermit();
+        assertThat(catchThrowable(() -> limited.run(() -> { }))).isInstanceOf(BulkheadFullException.class);
+        running.onSuccess();
+        assertThat(log.events("limited").orElseThrow()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(Type.BULKHEAD_FULL);
+            assertThat(EventFields.of(e)).containsOnlyKeys("type", "timestamp");
+        });
     }
 
     @Test

@@ -42,8 +42,8 @@ final class StreamMessages {
         if (config.group() != null) {
             fields.put("group", config.group());
         }
-        if (config.options().get("maxConcurrentCalls") instanceof Integer max && max > 0) {
-            fields.put("maxConcurrentCalls", max);
+        if (config.maxConcurrentCalls() > 0) {
+            fields.put("maxConcurrentCalls", config.maxConcurrentCalls());
         }
         fields.putAll(Json.fields(BreakerStats.of(breaker.stats())));
         return fields;

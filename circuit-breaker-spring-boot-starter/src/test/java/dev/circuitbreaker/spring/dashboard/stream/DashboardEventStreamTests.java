@@ -32,7 +32,8 @@ class DashboardEventStreamTests {
 
     @Test
     void onConnectAClientGetsEveryBreakersStatsThenTheirBufferedTransitionsThenTheEndOfTheSnapshot() {
-        registry.circuitBreaker("b-orders", CircuitBreakerConfig.builder().failureThreshold(2).group("shop").build());
+        registry.circuitBreaker("b-orders", CircuitBreakerConfig.builder().failureThreshold(2).group("shop")
+                .maxConcurrentCalls(8).build());
         CircuitBreaker payments = registry.circuitBreaker("a-payments");
         payments.transitionToOpen();
         payments.transitionToHalfOpen();
@@ -44,7 +45,9 @@ class DashboardEventStreamTests {
         assertThat(messages.get(0)).containsEntry("name", "a-payments").containsEntry("state", "HALF_OPEN")
                 .containsKeys("totalCalls", "failedCalls", "notPermittedCalls", "failureRate", "remainingWaitMs")
                 .doesNotContainKey("group");
-        assertThat(messages.get(1)).containsEntry("name", "b-orders").containsEntry("group", "shop");
+        assertThat(messages.get(1)).containsEntry("name", "b-orders").containsEntry("group", "shop")
+                .containsEntry("maxConcurrentCalls", 8).containsEntry("concurrentCalls", 0);
+        assertThat(messages.get(0)).doesNotContainKey("maxConcurrentCalls");
         assertThat(messages.get(2)).containsEntry("name", "a-payments").containsEntry("from", "CLOSED").containsEntry("to", "OPEN")
                 .containsKey("timestamp");
         assertThat(messages.get(3)).containsEntry("from", "OPEN").containsEntry("to", "HALF_OPEN");
