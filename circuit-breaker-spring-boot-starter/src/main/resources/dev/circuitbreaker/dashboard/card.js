@@ -172,7 +172,8 @@
     this.stateBadge.setAttribute('data-state', s.state);
     this.stateBadge.textContent = s.state;
     this.summary.textContent = s.totalCalls + ' calls · ' + s.failedCalls + ' failed · ' + s.notPermittedCalls
-      + ' not permitted · failure rate ' + ns.formatRate(s.failureRate);
+      + ' not permitted · failure rate ' + ns.formatRate(s.failureRate)
+      + (s.concurrentCalls !== undefined && this.limit() > 0 ? ' · ' + s.concurrentCalls + ' of ' + this.limit() + ' running' : '');
     Object.keys(this.values).forEach(function (key) {
       var v = s[key], node = this.values[key];
       var isRate = key.indexOf('Rate') > 0;

@@ -2,6 +2,7 @@ package dev.circuitbreaker.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.circuitbreaker.CallPermit;
 import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitBreakerRegistry;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The dashboard with 200 more breakers (created at run time, three of them a shared group) in real headless
+ * The dashboard with 200 more breakers (created at run time: three of them a shared group, one with a bulkhead) in real headless
  * Chromium: every card renders, folded; OPEN comes first with the group's members together; the filter box and the
  * state buttons narrow the list; the cards work from the keyboard. Leaves {@code target/dashboard-200.png}.
  */
@@ -32,7 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class Dashboard200BrowserTest {
 
     static final Path SCREENSHOT = Path.of("target", "dashboard-200.png");
-    static final int SERVICES = 197;
+    static final int SERVICES = 196;
+    static final int CARDS = SERVICES + 5;
 
     @LocalServerPort
     int port;
@@ -41,6 +43,7 @@ class Dashboard200BrowserTest {
     CircuitBreakerRegistry registry;
 
     final List<String> created = new ArrayList<>();
+    final List<CallPermit> running = new ArrayList<>();
     ChromeDriver browser;
     WebDriverWait wait;
 
@@ -57,6 +60,11 @@ class Dashboard200BrowserTest {
             registry.circuitBreaker(member, grouped);
             created.add(member);
         }
+        registry.circuitBreaker("svc-bulkhead", registry.defaultConfig().toBuilder().maxConcurrentCalls(10).build());
+        created.add("svc-bulkhead");
+        for (int i = 0; i < 3; i++) {
+            running.add(registry.find("svc-bulkhead").orElseThrow().acquirePermit());
+        }
         registry.find("svc-007").orElseThrow().transitionToOpen();
         registry.find("svc-042").orElseThrow().forceOpen();
         registry.find("svc-099").orElseThrow().transitionToHalfOpen();
@@ -70,6 +78,7 @@ class Dashboard200BrowserTest {
         if (browser != null) {
             browser.quit();
         }
+        running.forEach(CallPermit::onCancel);
         created.forEach(registry::remove);
     }
 
@@ -77,10 +86,10 @@ class Dashboard200BrowserTest {
     void twoHundredBreakersRenderFoldedOpenFirstWithTheGroupTogetherAndFilter() throws Exception {
         long start = System.nanoTime();
         browser.get("http://localhost:" + port + "/circuitbreakers/");
-        wait.until(d -> cards().size() == SERVICES + 4);
+        wait.until(d -> cards().size() == CARDS);
         long renderedMs = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("dashboard: " + (SERVICES + 4) + " cards rendered " + renderedMs + " ms after the page was requested");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shown"), (SERVICES + 4) + " breakers"));
+        System.out.println("dashboard: " + (CARDS) + " cards rendered " + renderedMs + " ms after the page was requested");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shown"), (CARDS) + " breakers"));
 
         assertThat(cards().subList(0, 6)).extracting(card -> card.getAttribute("data-name"))
                 .as("OPEN first (the group counts as its members' state), then FORCED_OPEN, then HALF_OPEN")
@@ -95,7 +104,7 @@ class Dashboard200BrowserTest {
 
         WebElement filter = browser.findElement(By.id("filter"));
         filter.sendKeys("svc-17");
-        wait.until(ExpectedConditions.textToBe(By.id("shown"), "10 of " + (SERVICES + 4) + " breakers shown"));
+        wait.until(ExpectedConditions.textToBe(By.id("shown"), "10 of " + (CARDS) + " breakers shown"));
         assertThat(visibleNames()).containsExactly("svc-170", "svc-171", "svc-172", "svc-173", "svc-174",
                 "svc-175", "svc-176", "svc-177", "svc-178", "svc-179");
         filter.sendKeys(Keys.TAB);
@@ -103,7 +112,7 @@ class Dashboard200BrowserTest {
         filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), "inventory");
         wait.until(d -> visibleNames().equals(List.of("inventory-a", "inventory-b", "inventory-c")));
         filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        wait.until(d -> visibleNames().size() == SERVICES + 4);
+        wait.until(d -> visibleNames().size() == CARDS);
 
         WebElement openOnly = browser.findElement(By.cssSelector("#summary button[data-state='OPEN']"));
         openOnly.click();
@@ -120,6 +129,17 @@ class Dashboard200BrowserTest {
         wait.until(d -> !body.findElement(By.cssSelector(".rules")).getText().isEmpty());
         assertThat(body.findElements(By.cssSelector("ol.timeline li"))).extracting(li -> li.getAttribute("data-to"))
                 .containsExactly("OPEN");
+
+        openOnly.click();
+        WebElement bulkhead = browser.findElement(By.cssSelector("[data-name='svc-bulkhead']"));
+        assertThat(bulkhead.findElement(By.cssSelector(".summary-line")).getText()).endsWith("3 of 10 running");
+        bulkhead.findElement(By.cssSelector("button.toggle")).click();
+        WebElement concurrency = bulkhead.findElement(By.cssSelector("[data-metric='concurrentCalls']"));
+        wait.until(ExpectedConditions.textToBePresentInElement(concurrency, "3 / 10"));
+        assertThat(bulkhead.findElement(By.cssSelector("meter")).getAttribute("value")).isEqualTo("3");
+        running.remove(0).onSuccess();
+        wait.until(ExpectedConditions.textToBePresentInElement(concurrency, "2 / 10"));
+        openOnly.click();
 
         registry.find("svc-150").orElseThrow().transitionToOpen();
         wait.until(d -> visibleNames().contains("svc-150"));

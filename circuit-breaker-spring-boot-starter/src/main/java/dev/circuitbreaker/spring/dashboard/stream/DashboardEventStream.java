@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
@@ -55,8 +55,8 @@ public final class DashboardEventStream implements AutoCloseable {
 
     // Changed only on the stream's thread (close() reads the clients from another).
     private final List<StreamClient> clients = new CopyOnWriteArrayList<>();
-    private final Map<String, Followed> followed = new LinkedHashMap<>();
-    private final EventBatch batch = new EventBatch();
+    private final Map<String, FollowedBreaker> followed = new LinkedHashMap<>();
+    private final Consumer<String> broadcast = this::broadcast;
     private boolean ticking;
 
     /**
@@ -93,7 +93,7 @@ public final class DashboardEventStream implements AutoCloseable {
             clients.add(client);
             connected = clients.size();
             startTicking();
-            client.linesWaiting();
+            flush();
         });
         if (thread.isShutdown()) {
             client.close();
@@ -171,17 +171,17 @@ public final class DashboardEventStream implements AutoCloseable {
         for (BreakerEventBuffer buffer : log.buffers()) {
             String name = buffer.name();
             present.add(name);
-            Followed f = followed.get(name);
+            FollowedBreaker f = followed.get(name);
             if (f != null && f.buffer != buffer) {
                 broadcast(StreamMessages.removed(name));
                 f = null;
             }
             if (f == null) {
-                f = new Followed(buffer, clients.isEmpty() ? buffer.nextSequence() : 0);
+                f = new FollowedBreaker(buffer, clients.isEmpty() ? buffer.nextSequence() : 0);
                 followed.put(name, f);
                 sendStatsIfChanged(f);
             }
-            if (batch.read(f)) {
+            if (f.readNew(broadcast)) {
                 sendStatsIfChanged(f);
             }
         }
@@ -194,7 +194,7 @@ public final class DashboardEventStream implements AutoCloseable {
         }
     }
 
-    private void sendStatsIfChanged(Followed f) {
+    private void sendStatsIfChanged(FollowedBreaker f) {
         registry.find(f.buffer.name()).ifPresent(breaker -> {
             Map<String, Object> stats = StreamMessages.statsFields(breaker);
             if (StreamMessages.changed(f.lastStats, stats)) {
@@ -207,7 +207,7 @@ public final class DashboardEventStream implements AutoCloseable {
     /** On connect: every breaker's current stats, then its buffered transitions up to where the live feed goes on. */
     private void snapshot(StreamClient client) {
         List<String> transitions = new ArrayList<>();
-        for (Followed f : followed.values()) {
+        for (FollowedBreaker f : followed.values()) {
             registry.find(f.buffer.name()).ifPresent(breaker ->
                     client.offer(StreamMessages.stats(StreamMessages.statsFields(breaker)), true));
             for (CircuitBreakerEvent event : f.buffer.events()) {
@@ -247,67 +247,6 @@ public final class DashboardEventStream implements AutoCloseable {
             task.run();
         } catch (RuntimeException e) {
             LOG.warn("circuit breaker dashboard stream: " + e, e);
-        }
-    }
-
-    /** A breaker's buffer, how far the stream has read it, and the stats last sent for it. */
-    private static final class Followed {
-
-        final BreakerEventBuffer buffer;
-        long position;
-        Map<String, Object> lastStats;
-
-        Followed(BreakerEventBuffer buffer, long position) {
-            this.buffer = buffer;
-            this.position = position;
-        }
-    }
-
-    /** Reads one buffer's new events into lines, a run of rejections of one kind as one line with its count. */
-    private final class EventBatch implements Consumer<CircuitBreakerEvent> {
-
-        private CircuitBreakerEvent rejection;
-        private int rejections;
-        private long delivered;
-
-        /** Sends what {@code f}'s buffer holds past its position; whether there was anything. */
-        boolean read(Followed f) {
-            delivered = 0;
-            long next = f.buffer.readFrom(f.position, this);
-            flushRejections();
-            long skipped = next - f.position - delivered;
-            f.position = next;
-            if (skipped > 0) {
-                broadcast(StreamMessages.eventsSkipped(f.buffer.name(), skipped));
-            }
-            return skipped > 0 || delivered > 0;
-        }
-
-        @Override
-        public void accept(CircuitBreakerEvent event) {
-            delivered++;
-            boolean isRejection = event.type() == CircuitBreakerEvent.Type.NOT_PERMITTED
-                    || event.type() == CircuitBreakerEvent.Type.BULKHEAD_FULL;
-            if (isRejection && rejection != null && rejection.type() == event.type()) {
-                rejection = event;
-                rejections++;
-                return;
-            }
-            flushRejections();
-            if (isRejection) {
-                rejection = event;
-                rejections = 1;
-            } else {
-                broadcast(StreamMessages.event(event, 1));
-            }
-        }
-
-        private void flushRejections() {
-            if (rejection != null) {
-                broadcast(StreamMessages.event(rejection, rejections));
-                rejection = null;
-                rejections = 0;
-            }
         }
     }
 }
