@@ -21,6 +21,7 @@ public class CircuitBreakerEventsEndpoint {
 
     private final CircuitBreakerEventLog log;
 
+    /** An endpoint showing {@code log}'s events. */
     public CircuitBreakerEventsEndpoint(CircuitBreakerEventLog log) {
         this.log = log;
     }

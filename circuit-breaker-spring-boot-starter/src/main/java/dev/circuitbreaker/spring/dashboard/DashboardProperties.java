@@ -24,14 +24,17 @@ public class DashboardProperties {
      */
     private Duration refreshInterval = Duration.ofSeconds(1);
 
+    /** Whether the page is served. */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /** Serves the page, or not. */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /** Where the page is served. */
     public String getPath() {
         return path;
     }
@@ -45,6 +48,7 @@ public class DashboardProperties {
         this.path = path;
     }
 
+    /** How often changed stats are pushed, and how often the page polls without its stream. */
     public Duration getRefreshInterval() {
         return refreshInterval;
     }

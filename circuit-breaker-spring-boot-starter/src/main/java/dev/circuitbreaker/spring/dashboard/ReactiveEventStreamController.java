@@ -17,6 +17,7 @@ public class ReactiveEventStreamController {
 
     private final DashboardEventStream stream;
 
+    /** A controller connecting each request to {@code stream}. */
     public ReactiveEventStreamController(DashboardEventStream stream) {
         this.stream = stream;
     }

@@ -26,6 +26,7 @@ public class ServletEventStreamController implements DisposableBean {
     private final DashboardEventStream stream;
     private final ThreadPoolExecutor senders;
 
+    /** A controller connecting each request to {@code stream}, with its own sender threads. */
     public ServletEventStreamController(DashboardEventStream stream) {
         this.stream = stream;
         AtomicInteger count = new AtomicInteger();

@@ -85,6 +85,7 @@ public final class CircuitBreakerEvent {
         return sequence;
     }
 
+    /** What kind of event it is. */
     public Type type() {
         return type;
     }
