@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.circuitbreaker.CircuitBreaker;
 import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.spring.dashboard.stream.DashboardEventStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.core.ConditionFactory;
@@ -53,8 +57,10 @@ abstract class EventStreamHttpContract {
         CircuitBreaker probe = registry.circuitBreaker("stream-probe");
         try {
             soon().until(() -> {
-                probe.transitionToOpen();
-                probe.transitionToClosed();
+                for (int i = 0; i < 10; i++) {
+                    probe.transitionToOpen();
+                    probe.transitionToClosed();
+                }
                 return stream.connectedClients() == 0;
             });
         } finally {
@@ -115,6 +121,38 @@ abstract class EventStreamHttpContract {
         assertThat(stream.connectedClients()).isEqualTo(1);
         client.close();
         awaitNoClients();
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedAndTheStreamGoesOnForTheOthers() throws Exception {
+        List<CircuitBreaker> flood = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            flood.add(registry.circuitBreaker("flood-" + i));
+        }
+        try (Socket stalled = new Socket()) {
+            stalled.setReceiveBufferSize(1024);
+            stalled.connect(new InetSocketAddress("localhost", port));
+            stalled.getOutputStream().write(("GET " + STREAM + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            soon().until(() -> stream.connectedClients() == 1);
+            soon().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (int round = 0; round < 50; round++) {
+                    for (CircuitBreaker breaker : flood) {
+                        breaker.transitionToOpen();
+                        breaker.transitionToClosed();
+                    }
+                }
+                return stream.connectedClients() == 0;
+            });
+            try (SseClient reader = new SseClient(port, STREAM)) {
+                soon().until(() -> reader.messages("SNAPSHOT_END").size() == 1);
+                registry.find("payments").orElseThrow().transitionToOpen();
+                soon().untilAsserted(() -> assertThat(reader.live("STATE_TRANSITION"))
+                        .anySatisfy(t -> assertThat(t).containsEntry("name", "payments").containsEntry("to", "OPEN")));
+            }
+        } finally {
+            flood.forEach(breaker -> registry.remove(breaker.name()));
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.reactive.DispatcherHandler;
 
@@ -16,6 +17,7 @@ import org.springframework.web.reactive.DispatcherHandler;
         "circuitbreaker.dashboard.refresh-interval=100ms",
         "circuitbreaker.instances.payments.wait-duration-in-open-state=1m",
         "management.endpoints.web.exposure.include=circuitbreakers,circuitbreakerevents"})
+@Import(NettyServer.class)
 class ReactiveEventStreamHttpTests extends EventStreamHttpContract {
 
     @Autowired
@@ -25,5 +27,6 @@ class ReactiveEventStreamHttpTests extends EventStreamHttpContract {
     void thisReallyIsAWebFluxApplication() {
         assertThat(context.getBeanNamesForType(DispatcherHandler.class)).isNotEmpty();
         assertThat(context.containsBean("dispatcherServlet")).isFalse();
+        assertThat(NettyServer.webServerOf(context)).isEqualTo("NettyWebServer");
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.reactive.DispatcherHandler;
 
@@ -31,6 +32,7 @@ import org.springframework.web.reactive.DispatcherHandler;
         "management.endpoint.health.show-details=always",
         "spring.test.observability.auto-configure=true",
         "spring.test.metrics.export=true"})
+@Import(NettyServer.class)
 class WebFluxApplicationHttpTests {
 
     @Value("${local.server.port}")
@@ -61,6 +63,7 @@ class WebFluxApplicationHttpTests {
     void itIsAWebFluxApplication() {
         assertThat(context.getBeanNamesForType(DispatcherHandler.class)).isNotEmpty();
         assertThat(context.containsBean("dispatcherServlet")).isFalse();
+        assertThat(NettyServer.webServerOf(context)).isEqualTo("NettyWebServer");
     }
 
     @Test

@@ -1,0 +1,26 @@
+package dev.circuitbreaker.spring.web;
+
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Runs a reactive test application on Reactor Netty, as a WebFlux application with the WebFlux starter does (the
+ * test class path also holds Tomcat, which Boot would prefer). Spring Boot 4's packages; {@code src/test/boot3/java}
+ * has the Boot 3 twin.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class NettyServer {
+
+    @Bean
+    NettyReactiveWebServerFactory nettyReactiveWebServerFactory() {
+        return new NettyReactiveWebServerFactory();
+    }
+
+    /** The simple class name of the context's web server, e.g. {@code NettyWebServer}. */
+    public static String webServerOf(ApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getClass().getSimpleName();
+    }
+}
