@@ -20,7 +20,10 @@ public final class CircuitBreakerAdvisor extends AbstractPointcutAdvisor {
     private final transient Pointcut pointcut = new AnnotatedMethods();
     private final transient Advice advice;
 
-    /** @param methods the method resolver, supplied lazily; @param order the advice order, lower runs first */
+    /**
+     * @param methods the method resolver, supplied lazily
+     * @param order the advice order, lower runs first
+     */
     public CircuitBreakerAdvisor(Supplier<CircuitBreakerMethods> methods, int order) {
         this.advice = new CircuitBreakerInterceptor(methods);
         setOrder(order);

@@ -85,6 +85,8 @@ public final class CircuitBreakerMethods implements RegistryListener {
     /**
      * Resolves every annotated method of a bean: its breaker is created and its fallback checked.
      *
+     * @param beanName the bean's name, for error messages
+     * @param beanClass the bean's class (a proxy class is looked through)
      * @return the breakers' names, one per annotated method
      * @throws InvalidCircuitBreakerAnnotationException for the first annotation that cannot work
      */

@@ -25,6 +25,7 @@ public final class CircuitBreakerConfigurations {
     private final HealthFlags defaultHealth;
 
     /**
+     * @param properties the bound {@code circuitbreaker.*} properties
      * @param rawValues the value of a property as the user wrote it, by canonical path, for error messages
      * @throws InvalidCircuitBreakerPropertyException if a value or a combination is invalid
      */
@@ -46,12 +47,12 @@ public final class CircuitBreakerConfigurations {
         this.health = Collections.unmodifiableMap(flags);
     }
 
-    /** The config of {@code circuitbreaker.defaults}: for breakers that are not configured as instances. */
+    /** {@return the config of {@code circuitbreaker.defaults}: for breakers that are not configured as instances} */
     public CircuitBreakerConfig defaultConfig() {
         return defaultConfig;
     }
 
-    /** The configs of {@code circuitbreaker.instances}, in configuration order. */
+    /** {@return the configs of {@code circuitbreaker.instances}, in configuration order} */
     public Map<String, CircuitBreakerConfig> instanceConfigs() {
         return instances;
     }
@@ -60,6 +61,9 @@ public final class CircuitBreakerConfigurations {
      * The breaker called {@code name} in {@code registry}: created with its instance config if it is configured,
      * else with the registry's default config.
      *
+     * @param registry where the breaker lives
+     * @param name the breaker's name
+     * @return the registry's breaker of that name
      * @throws InvalidCircuitBreakerPropertyException if the registry refuses the instance config (a group whose
      *     members disagree, or an existing breaker of that name with another config)
      */
@@ -78,17 +82,27 @@ public final class CircuitBreakerConfigurations {
         }
     }
 
-    /** Creates every configured instance in {@code registry}. */
+    /**
+     * Creates every configured instance in {@code registry}.
+     *
+     * @param registry where the breakers are created
+     */
     public void createInstances(CircuitBreakerRegistry registry) {
         instances.keySet().forEach(name -> circuitBreaker(registry, name));
     }
 
-    /** Whether the breaker called {@code name} opted in to the health indicator (itself or through defaults). */
+    /**
+     * @param name a breaker's name
+     * @return whether the breaker called {@code name} opted in to the health indicator (itself or through defaults)
+     */
     public boolean registersHealthIndicator(String name) {
         return health.getOrDefault(name, defaultHealth).register();
     }
 
-    /** Whether an open breaker called {@code name} may make the health indicator DOWN. */
+    /**
+     * @param name a breaker's name
+     * @return whether an open breaker called {@code name} may make the health indicator DOWN
+     */
     public boolean allowsHealthIndicatorToFail(String name) {
         return health.getOrDefault(name, defaultHealth).allowFail();
     }
