@@ -2,6 +2,8 @@ package dev.circuitbreaker.spring.aop;
 
 import dev.circuitbreaker.CircuitBreaker;
 import dev.circuitbreaker.RegistryListener;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -193,32 +195,49 @@ public final class CircuitBreakerMethods implements RegistryListener {
     /**
      * The methods resolved for one target class, matched by identity; copy-on-write, and capped, so code that
      * hands a fresh copy of a {@code Method} on each call falls back to the full lookup instead of growing this.
+     * Lock-free: a new entry is published by compare-and-set, so no thread (virtual or not) ever waits here.
      */
     private static final class KnownMethods {
 
         private static final int LIMIT = 64;
+        private static final VarHandle ENTRIES;
+
+        static {
+            try {
+                ENTRIES = MethodHandles.lookup().findVarHandle(KnownMethods.class, "entries", Object[].class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
 
         /** Method, then its resolution, for each known method. */
         private volatile Object[] entries = new Object[0];
 
         GuardedMethod find(Method method) {
-            Object[] e = entries;
+            return find(entries, method);
+        }
+
+        void remember(Method method, GuardedMethod resolved) {
+            Object[] e;
+            Object[] grown;
+            do {
+                e = entries;
+                if (e.length >= 2 * LIMIT || find(e, method) != null) {
+                    return;
+                }
+                grown = Arrays.copyOf(e, e.length + 2);
+                grown[e.length] = method;
+                grown[e.length + 1] = resolved;
+            } while (!ENTRIES.compareAndSet(this, e, grown));
+        }
+
+        private static GuardedMethod find(Object[] e, Method method) {
             for (int i = 0; i < e.length; i += 2) {
                 if (e[i] == method) {
                     return (GuardedMethod) e[i + 1];
                 }
             }
             return null;
-        }
-
-        synchronized void remember(Method method, GuardedMethod resolved) {
-            Object[] e = entries;
-            if (e.length < 2 * LIMIT && find(method) == null) {
-                Object[] grown = Arrays.copyOf(e, e.length + 2);
-                grown[e.length] = method;
-                grown[e.length + 1] = resolved;
-                entries = grown;
-            }
         }
     }
 }
