@@ -8,9 +8,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,6 +109,41 @@ public final class CircuitBreakerMethods implements RegistryListener {
             }
         }
         return names;
+    }
+
+    /**
+     * The methods the advice invokes through reflection on instances of {@code beanClass}: each
+     * {@code @CircuitBreaker} method, the interface methods it implements (a JDK proxy passes those), and the
+     * overloads of its fallback. What a native image must be able to invoke; see {@code GuardedMethodsAotProcessor}.
+     *
+     * @param beanName the bean's name, for error messages
+     * @param beanClass the bean's class (a proxy class is looked through)
+     * @return the methods, each once; empty for a class without the annotation
+     * @throws InvalidCircuitBreakerAnnotationException if a fallback cannot work
+     */
+    public static List<Method> reflectivelyInvokedMethods(String beanName, Class<?> beanClass) {
+        if (!isCandidate(beanClass)) {
+            return List.of();
+        }
+        Class<?> userClass = ClassUtils.getUserClass(beanClass);
+        Set<Method> invoked = new LinkedHashSet<>();
+        for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS)) {
+            dev.circuitbreaker.spring.CircuitBreaker annotation = annotation(method, userClass);
+            if (annotation == null) {
+                continue;
+            }
+            invoked.add(method);
+            for (Class<?> type : ClassUtils.getAllInterfacesForClassAsSet(userClass)) {
+                Method declared = ClassUtils.getMethodIfAvailable(type, method.getName(), method.getParameterTypes());
+                if (declared != null) {
+                    invoked.add(declared);
+                }
+            }
+            if (!annotation.fallback().isEmpty()) {
+                invoked.addAll(FallbackMethod.resolve(beanName, userClass, method, annotation.fallback()).overloads());
+            }
+        }
+        return List.copyOf(invoked);
     }
 
     /**

@@ -22,7 +22,7 @@ import org.springframework.web.util.HtmlUtils;
 public class DashboardController {
 
     private static final String PATH = "${circuitbreaker.dashboard.path:/circuitbreakers}";
-    private static final String RESOURCES = "dev/circuitbreaker/dashboard/";
+    private static final String RESOURCES = DashboardRuntimeHints.RESOURCES;
 
     private final String redirectTarget;
     private final String page;
