@@ -8,15 +8,18 @@ import dev.circuitbreaker.spring.CircuitBreaker;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
+import org.springframework.aot.generate.ClassNameGenerator;
+import org.springframework.aot.generate.DefaultGenerationContext;
+import org.springframework.aot.generate.InMemoryGeneratedFiles;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
-import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.beans.factory.aot.AotServices;
 import org.springframework.beans.factory.aot.BeanRegistrationAotContribution;
 import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RegisteredBean;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.javapoet.ClassName;
 
 /**
  * What Spring AOT ({@code process-aot}) learns from {@link GuardedMethodsAotProcessor}: every method the advice
@@ -85,9 +88,15 @@ class GuardedMethodsAotProcessorTests {
         BeanRegistrationAotContribution contribution =
                 new GuardedMethodsAotProcessor().processAheadOfTime(RegisteredBean.of(beanFactory, "bean"));
         assertThat(contribution).isNotNull();
-        TestGenerationContext generationContext = new TestGenerationContext();
+        DefaultGenerationContext generationContext = generationContext();
         contribution.applyTo(generationContext, null);
         return generationContext.getRuntimeHints();
+    }
+
+    /** What {@code process-aot} hands a contribution: generated files kept in memory here. */
+    static DefaultGenerationContext generationContext() {
+        return new DefaultGenerationContext(new ClassNameGenerator(ClassName.get("dev.circuitbreaker.aot", "Test")),
+                new InMemoryGeneratedFiles());
     }
 
     private static java.util.function.Predicate<RuntimeHints> invocable(Method method) {

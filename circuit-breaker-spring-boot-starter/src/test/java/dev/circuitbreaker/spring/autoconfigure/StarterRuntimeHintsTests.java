@@ -13,9 +13,11 @@ import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.springframework.aot.generate.ClassNameGenerator;
+import org.springframework.aot.generate.DefaultGenerationContext;
+import org.springframework.aot.generate.InMemoryGeneratedFiles;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
-import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.beans.factory.aot.AotServices;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
@@ -25,6 +27,7 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.javapoet.ClassName;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
@@ -84,7 +87,7 @@ class StarterRuntimeHintsTests {
         BeanFactoryInitializationAotContribution contribution =
                 new ConfiguredExceptionTypesAotProcessor().processAheadOfTime(beanFactory);
         assertThat(contribution).isNotNull();
-        TestGenerationContext generationContext = new TestGenerationContext();
+        DefaultGenerationContext generationContext = generationContext();
         contribution.applyTo(generationContext, null);
 
         RuntimeHints hints = generationContext.getRuntimeHints();
@@ -106,6 +109,12 @@ class StarterRuntimeHintsTests {
     void springAotFindsTheExceptionTypesProcessorInAotFactories() {
         assertThat(AotServices.factories().load(BeanFactoryInitializationAotProcessor.class))
                 .hasAtLeastOneElementOfType(ConfiguredExceptionTypesAotProcessor.class);
+    }
+
+    /** What {@code process-aot} hands a contribution: generated files kept in memory here. */
+    static DefaultGenerationContext generationContext() {
+        return new DefaultGenerationContext(new ClassNameGenerator(ClassName.get("dev.circuitbreaker.aot", "Test")),
+                new InMemoryGeneratedFiles());
     }
 
     private static Class<?>[] importedHints(Class<?> configuration) {
