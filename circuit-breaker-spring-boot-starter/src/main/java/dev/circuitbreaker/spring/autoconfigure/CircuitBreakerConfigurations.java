@@ -52,11 +52,6 @@ public final class CircuitBreakerConfigurations {
         return defaultConfig;
     }
 
-    /** {@return the configs of {@code circuitbreaker.instances}, in configuration order} */
-    public Map<String, CircuitBreakerConfig> instanceConfigs() {
-        return instances;
-    }
-
     /**
      * The breaker called {@code name} in {@code registry}: created with its instance config if it is configured,
      * else with the registry's default config.

@@ -65,6 +65,12 @@ public class InstanceProperties {
     /** How many recent calls the breaker's history keeps; 0 keeps none. Default 100. */
     private Integer historySize;
 
+    /** Bulkhead: at most this many calls of the breaker run at once; one more is rejected at once. 0 (the default) is off. */
+    private Integer maxConcurrentCalls;
+
+    /** Asynchronous and reactive calls not complete after this fail with a TimeoutException; synchronous calls are never interrupted. Off by default. */
+    private Duration callTimeout;
+
     /** Circuit group: breakers in the same group share one state. Not allowed under defaults. None by default. */
     private String group;
 
@@ -242,6 +248,26 @@ public class InstanceProperties {
     /** @param historySize the {@code history-size} setting, or {@code null} when not set */
     public void setHistorySize(Integer historySize) {
         this.historySize = historySize;
+    }
+
+    /** @return the {@code max-concurrent-calls} setting, or {@code null} when not set */
+    public Integer getMaxConcurrentCalls() {
+        return maxConcurrentCalls;
+    }
+
+    /** @param maxConcurrentCalls the {@code max-concurrent-calls} setting, or {@code null} when not set */
+    public void setMaxConcurrentCalls(Integer maxConcurrentCalls) {
+        this.maxConcurrentCalls = maxConcurrentCalls;
+    }
+
+    /** @return the {@code call-timeout} setting, or {@code null} when not set */
+    public Duration getCallTimeout() {
+        return callTimeout;
+    }
+
+    /** @param callTimeout the {@code call-timeout} setting, or {@code null} when not set */
+    public void setCallTimeout(Duration callTimeout) {
+        this.callTimeout = callTimeout;
     }
 
     /** @return the {@code group} setting, or {@code null} when not set */
