@@ -24,6 +24,7 @@ public final class CircuitBreakerConfigurations {
     private volatile Settings current;
 
     /**
+     * @param properties the bound {@code circuitbreaker.*} properties
      * @param rawValues the value of a property as the user wrote it, by canonical path, for error messages
      * @throws InvalidCircuitBreakerPropertyException if a value or a combination is invalid
      */
@@ -60,17 +61,23 @@ public final class CircuitBreakerConfigurations {
         this.current = settings;
     }
 
-    /** The config of {@code circuitbreaker.defaults}: for breakers that are not configured as instances. */
+    /** {@return the config of {@code circuitbreaker.defaults}: for breakers that are not configured as instances} */
     public CircuitBreakerConfig defaultConfig() {
         return current.defaultConfig();
     }
 
-    /** Whether {@code circuitbreaker.instances} configures the breaker called {@code name}. */
+    /**
+     * @param name a breaker's name
+     * @return whether {@code circuitbreaker.instances} configures the breaker called {@code name}
+     */
     public boolean isConfigured(String name) {
         return current.instances().containsKey(name);
     }
 
-    /** The config the breaker called {@code name} should run by now: its instance's, else the defaults'. */
+    /**
+     * @param name a breaker's name
+     * @return the config the breaker called {@code name} should run by now: its instance's, else the defaults'
+     */
     public CircuitBreakerConfig configFor(String name) {
         Settings s = current;
         return s.instances().getOrDefault(name, s.defaultConfig());
@@ -80,6 +87,9 @@ public final class CircuitBreakerConfigurations {
      * The breaker called {@code name} in {@code registry}: the one there is, or one created with its config
      * ({@link #configFor}).
      *
+     * @param registry where the breaker lives
+     * @param name the breaker's name
+     * @return the registry's breaker of that name
      * @throws InvalidCircuitBreakerPropertyException if the registry refuses the instance config (a group whose
      *     members disagree)
      */
@@ -91,19 +101,26 @@ public final class CircuitBreakerConfigurations {
      * Creates every configured instance in {@code registry}, checking that a breaker already there under such a
      * name has the configured config.
      *
+     * @param registry where the breakers are created
      * @throws InvalidCircuitBreakerPropertyException if the registry refuses an instance config
      */
     public void createInstances(CircuitBreakerRegistry registry) {
         current.instances().keySet().forEach(name -> create(registry, name));
     }
 
-    /** Whether the breaker called {@code name} opted in to the health indicator (itself or through defaults). */
+    /**
+     * @param name a breaker's name
+     * @return whether the breaker called {@code name} opted in to the health indicator (itself or through defaults)
+     */
     public boolean registersHealthIndicator(String name) {
         Settings s = current;
         return s.health().getOrDefault(name, s.defaultHealth()).register();
     }
 
-    /** Whether an open breaker called {@code name} may make the health indicator DOWN. */
+    /**
+     * @param name a breaker's name
+     * @return whether an open breaker called {@code name} may make the health indicator DOWN
+     */
     public boolean allowsHealthIndicatorToFail(String name) {
         Settings s = current;
         return s.health().getOrDefault(name, s.defaultHealth()).allowFail();
