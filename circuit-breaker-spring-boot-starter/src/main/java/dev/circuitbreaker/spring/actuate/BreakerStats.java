@@ -11,7 +11,10 @@ public record BreakerStats(String state, long totalCalls, long successfulCalls, 
         int bufferedSlowCalls, double failureRate, double slowCallRate, int concurrentCalls, long remainingWaitMs,
         long timeInStateMs) {
 
-    /** The stats as the endpoint (and the dashboard's event stream) show them. */
+    /**
+     * @param s a breaker's stats
+     * @return the stats as the endpoint (and the dashboard's event stream) show them
+     */
     public static BreakerStats of(CircuitBreakerStats s) {
         return new BreakerStats(s.state().name(), s.totalCalls(), s.successfulCalls(), s.failedCalls(), s.ignoredCalls(),
                 s.notPermittedCalls(), s.bulkheadFullCalls(), s.slowCalls(), s.bufferedCalls(), s.bufferedFailedCalls(),

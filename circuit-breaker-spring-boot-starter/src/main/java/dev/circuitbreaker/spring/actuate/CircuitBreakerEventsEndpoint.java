@@ -21,12 +21,12 @@ public class CircuitBreakerEventsEndpoint {
 
     private final CircuitBreakerEventLog log;
 
-    /** An endpoint showing {@code log}'s events. */
+    /** @param log the event log whose events the endpoint shows */
     public CircuitBreakerEventsEndpoint(CircuitBreakerEventLog log) {
         this.log = log;
     }
 
-    /** Every breaker's events, by name. */
+    /** {@return every breaker's events, by name} */
     @ReadOperation
     public EventsByBreaker all() {
         Map<String, List<Map<String, Object>>> events = new LinkedHashMap<>();
@@ -34,7 +34,10 @@ public class CircuitBreakerEventsEndpoint {
         return new EventsByBreaker(events);
     }
 
-    /** One breaker's events; {@code null} (404) for an unknown name. */
+    /**
+     * @param name the breaker's name
+     * @return its events, or {@code null} (404) for an unknown name
+     */
     @ReadOperation
     public BreakerEvents breaker(@Selector String name) {
         return log.events(name).map(list -> new BreakerEvents(name, fields(list))).orElse(null);

@@ -2,7 +2,9 @@ package dev.circuitbreaker.spring.autoconfigure;
 
 import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.spring.dashboard.DashboardController;
+import dev.circuitbreaker.spring.dashboard.DashboardRuntimeHints;
 import dev.circuitbreaker.spring.dashboard.stream.DashboardEventStream;
+import dev.circuitbreaker.spring.dashboard.stream.DashboardStreamRuntimeHints;
 import dev.circuitbreaker.spring.events.CircuitBreakerEventLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 
 /**
@@ -28,6 +31,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBean({CircuitBreakerProperties.class, CircuitBreakerRegistry.class})
 @Conditional(OnDashboardWebStackCondition.class)
 @Import({EventLogConfiguration.class, DashboardServletConfiguration.class, DashboardReactiveConfiguration.class})
+@ImportRuntimeHints({DashboardRuntimeHints.class, DashboardStreamRuntimeHints.class})
 public final class CircuitBreakerDashboardAutoConfiguration {
 
     @Bean

@@ -2,6 +2,7 @@ package dev.circuitbreaker.spring.autoconfigure;
 
 import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.spring.actuate.CircuitBreakerEventsEndpoint;
+import dev.circuitbreaker.spring.actuate.CircuitBreakerEventsEndpointRuntimeHints;
 import dev.circuitbreaker.spring.events.CircuitBreakerEventLog;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * The {@code circuitbreakerevents} Actuator endpoint and the event log behind it, when Actuator is present and the
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnCircuitBreakerEnabled
 @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
 @ConditionalOnBean(CircuitBreakerRegistry.class)
+@ImportRuntimeHints(CircuitBreakerEventsEndpointRuntimeHints.class)
 public final class CircuitBreakerEventsEndpointAutoConfiguration {
 
     /**

@@ -28,7 +28,7 @@ public class DashboardController {
 
     /** The page's path, as a placeholder of the property that {@link DashboardProperties#getPath()} binds. */
     static final String PATH = "${circuitbreaker.dashboard.path:/circuitbreakers}";
-    private static final String RESOURCES = "dev/circuitbreaker/dashboard/";
+    private static final String RESOURCES = DashboardRuntimeHints.RESOURCES;
 
     /** The page's scripts, in the order it loads them. */
     static final List<String> SCRIPTS = List.of("format.js", "card.js", "list.js", "feed.js", "dashboard.js");
@@ -55,26 +55,29 @@ public class DashboardController {
         this.styles = read("dashboard.css");
     }
 
-    /** Sends {@code /circuitbreakers} to {@code /circuitbreakers/}, so the page's relative links resolve. */
+    /** {@return a redirect from {@code /circuitbreakers} to {@code /circuitbreakers/}, so the page's relative links resolve} */
     @GetMapping(PATH)
     public ResponseEntity<Void> redirect() {
         return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, redirectTarget).build();
     }
 
-    /** The page. */
+    /** {@return the page, with the endpoint paths and the refresh interval filled in} */
     @GetMapping(PATH + "/")
     public ResponseEntity<String> page() {
         return file(page, MediaType.TEXT_HTML);
     }
 
-    /** One of the page's scripts; 404 for any other name. */
+    /**
+     * @param script the file name, e.g. {@code dashboard.js}
+     * @return that script of the page, or 404 for a name that is not one of them
+     */
     @GetMapping(PATH + "/{script:[a-z]+\\.js}")
     public ResponseEntity<String> script(@PathVariable("script") String script) {
         String body = scripts.get(script);
         return body == null ? ResponseEntity.notFound().build() : file(body, MediaType.valueOf("text/javascript"));
     }
 
-    /** The page's style sheet. */
+    /** {@return the page's style sheet} */
     @GetMapping(PATH + "/dashboard.css")
     public ResponseEntity<String> styles() {
         return file(styles, MediaType.valueOf("text/css"));

@@ -24,22 +24,25 @@ public class DashboardProperties {
      */
     private Duration refreshInterval = Duration.ofSeconds(1);
 
-    /** Whether the page is served. */
+    /** @return {@code circuitbreaker.dashboard.enabled} */
     public boolean isEnabled() {
         return enabled;
     }
 
-    /** Serves the page, or not. */
+    /** @param enabled {@code circuitbreaker.dashboard.enabled} */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
-    /** Where the page is served. */
+    /** @return {@code circuitbreaker.dashboard.path} */
     public String getPath() {
         return path;
     }
 
-    /** @throws IllegalArgumentException unless the path starts with '/', has more than that and does not end with '/' */
+    /**
+     * @param path {@code circuitbreaker.dashboard.path}
+     * @throws IllegalArgumentException unless the path starts with '/', has more than that and does not end with '/'
+     */
     public void setPath(String path) {
         if (path == null || !path.startsWith("/") || path.endsWith("/") || path.contains("*") || path.contains("{")) {
             throw new IllegalArgumentException("circuitbreaker.dashboard.path must start with '/', not end with '/'"
@@ -48,12 +51,15 @@ public class DashboardProperties {
         this.path = path;
     }
 
-    /** How often changed stats are pushed, and how often the page polls without its stream. */
+    /** @return {@code circuitbreaker.dashboard.refresh-interval} */
     public Duration getRefreshInterval() {
         return refreshInterval;
     }
 
-    /** @throws IllegalArgumentException unless the interval is at least 100 ms */
+    /**
+     * @param refreshInterval {@code circuitbreaker.dashboard.refresh-interval}
+     * @throws IllegalArgumentException unless the interval is at least 100 ms
+     */
     public void setRefreshInterval(Duration refreshInterval) {
         if (refreshInterval == null || refreshInterval.toMillis() < 100) {
             throw new IllegalArgumentException("circuitbreaker.dashboard.refresh-interval must be at least 100ms, but was "

@@ -17,12 +17,12 @@ public class ReactiveEventStreamController {
 
     private final DashboardEventStream stream;
 
-    /** A controller connecting each request to {@code stream}. */
+    /** @param stream the stream each request connects to */
     public ReactiveEventStreamController(DashboardEventStream stream) {
         this.stream = stream;
     }
 
-    /** Opens a stream: the snapshot, then live events and stats. */
+    /** {@return a new client's stream: the snapshot, then live events and stats} */
     @GetMapping(path = DashboardController.PATH + "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     public Flux<ServerSentEvent<String>> events() {

@@ -26,7 +26,7 @@ public class ServletEventStreamController implements DisposableBean {
     private final DashboardEventStream stream;
     private final ThreadPoolExecutor senders;
 
-    /** A controller connecting each request to {@code stream}, with its own sender threads. */
+    /** @param stream the stream each request connects to; the controller sends to its clients on threads of its own */
     public ServletEventStreamController(DashboardEventStream stream) {
         this.stream = stream;
         AtomicInteger count = new AtomicInteger();
@@ -37,7 +37,7 @@ public class ServletEventStreamController implements DisposableBean {
         });
     }
 
-    /** Opens a stream: the snapshot, then live events and stats. */
+    /** {@return a new client's stream: the snapshot, then live events and stats} */
     @GetMapping(path = DashboardController.PATH + "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter events() {
         ServletStreamClient client = new ServletStreamClient(senders);

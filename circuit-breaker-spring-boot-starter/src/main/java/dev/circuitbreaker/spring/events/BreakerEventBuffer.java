@@ -29,12 +29,12 @@ public final class BreakerEventBuffer {
         this.slots = new AtomicReferenceArray<>(capacity);
     }
 
-    /** The breaker's name. */
+    /** {@return the breaker's name} */
     public String name() {
         return name;
     }
 
-    /** How many events it keeps. */
+    /** {@return how many events it keeps} */
     public int capacity() {
         return capacity;
     }
@@ -45,7 +45,7 @@ public final class BreakerEventBuffer {
         slots.set(index(sequence), event);
     }
 
-    /** The events kept now, oldest first; an event still being appended by another thread is left out. */
+    /** {@return the events kept now, oldest first; an event still being appended by another thread is left out} */
     public List<CircuitBreakerEvent> events() {
         long end = next.get();
         List<CircuitBreakerEvent> events = new ArrayList<>((int) Math.min(end, capacity));
@@ -58,7 +58,7 @@ public final class BreakerEventBuffer {
         return events;
     }
 
-    /** The sequence number of the next event to be appended: where a reader that wants only new events starts. */
+    /** {@return the sequence number of the next event to be appended: where a reader that wants only new events starts} */
     public long nextSequence() {
         return next.get();
     }
@@ -68,6 +68,10 @@ public final class BreakerEventBuffer {
      * number to continue from. Events overwritten before this call are skipped (they are lost to this reader: the
      * returned position minus {@code from} minus the events passed on counts them); an event another thread is
      * still appending ends the read, so the next read picks it up.
+     *
+     * @param from the sequence number of the first event wanted
+     * @param into receives the events
+     * @return the sequence number to continue from
      */
     public long readFrom(long from, Consumer<CircuitBreakerEvent> into) {
         long end = next.get();

@@ -49,7 +49,13 @@ public final class CircuitBreakerEvent {
         this.errorMessage = errorMessage;
     }
 
-    /** A state transition of {@code breakerName} from {@code from} to {@code to}. */
+    /**
+     * @param breakerName the breaker's name
+     * @param timestamp when it happened
+     * @param from the state left
+     * @param to the state entered
+     * @return a state transition event
+     */
     public static CircuitBreakerEvent transition(String breakerName, Instant timestamp, CircuitState from, CircuitState to) {
         return new CircuitBreakerEvent(Type.STATE_TRANSITION, breakerName, timestamp, Objects.requireNonNull(from, "from"),
                 Objects.requireNonNull(to, "to"), -1, null);
@@ -58,8 +64,13 @@ public final class CircuitBreakerEvent {
     /**
      * A finished call worth an event ({@link Type#ERROR}, {@link Type#IGNORED_ERROR}, {@link Type#SLOW_CALL}).
      *
+     * @param type {@link Type#ERROR}, {@link Type#IGNORED_ERROR} or {@link Type#SLOW_CALL}
+     * @param breakerName the breaker's name
+     * @param timestamp when the call finished
      * @param durationNanos how long the call took, or a negative number if it was not timed
      * @param errorMessage the already masked and truncated error text, or null
+     * @return the event
+     * @throws IllegalArgumentException for any other type
      */
     public static CircuitBreakerEvent call(Type type, String breakerName, Instant timestamp, long durationNanos,
             String errorMessage) {
@@ -69,7 +80,13 @@ public final class CircuitBreakerEvent {
         return new CircuitBreakerEvent(type, breakerName, timestamp, null, null, durationNanos, errorMessage);
     }
 
-    /** A rejected call ({@link Type#NOT_PERMITTED} or {@link Type#BULKHEAD_FULL}). */
+    /**
+     * @param type {@link Type#NOT_PERMITTED} or {@link Type#BULKHEAD_FULL}
+     * @param breakerName the breaker's name
+     * @param timestamp when the call was rejected
+     * @return a rejected-call event
+     * @throws IllegalArgumentException for any other type
+     */
     public static CircuitBreakerEvent rejection(Type type, String breakerName, Instant timestamp) {
         if (type != Type.NOT_PERMITTED && type != Type.BULKHEAD_FULL) {
             throw new IllegalArgumentException("type must be NOT_PERMITTED or BULKHEAD_FULL for a rejection but was " + type);
@@ -78,49 +95,49 @@ public final class CircuitBreakerEvent {
     }
 
     /**
-     * The event's number in its breaker's buffer (0 for the breaker's first event), for readers that follow the
-     * buffer; -1 before the event is recorded.
+     * {@return the event's number in its breaker's buffer (0 for the breaker's first event), for readers that follow
+     * the buffer; -1 before the event is recorded}
      */
     public long sequence() {
         return sequence;
     }
 
-    /** What kind of event it is. */
+    /** {@return what kind of event it is} */
     public Type type() {
         return type;
     }
 
-    /** The name of the breaker it happened to. */
+    /** {@return the name of the breaker it happened to} */
     public String breakerName() {
         return breakerName;
     }
 
-    /** When it happened, from the log's clock. */
+    /** {@return when it happened, from the log's clock} */
     public Instant timestamp() {
         return timestamp;
     }
 
-    /** The state left, for {@link Type#STATE_TRANSITION}; otherwise null. */
+    /** {@return the state left, for {@link Type#STATE_TRANSITION}; otherwise null} */
     public CircuitState from() {
         return from;
     }
 
-    /** The state entered, for {@link Type#STATE_TRANSITION}; otherwise null. */
+    /** {@return the state entered, for {@link Type#STATE_TRANSITION}; otherwise null} */
     public CircuitState to() {
         return to;
     }
 
-    /** How long the call took (from the breaker's ticker), for call events that were timed; otherwise null. */
+    /** {@return how long the call took (from the breaker's ticker), for call events that were timed; otherwise null} */
     public Duration duration() {
         return durationNanos < 0 ? null : Duration.ofNanos(durationNanos);
     }
 
-    /** The call's duration in milliseconds (fractional), or a negative number when {@link #duration()} is null. */
+    /** {@return the call's duration in milliseconds (fractional), or a negative number when {@link #duration()} is null} */
     public double durationMs() {
         return durationNanos < 0 ? -1 : durationNanos / 1_000_000.0;
     }
 
-    /** {@code ClassName: message} of the exception, masked and truncated like the history; null for other events. */
+    /** {@return {@code ClassName: message} of the exception, masked and truncated like the history; null for other events} */
     public String errorMessage() {
         return errorMessage;
     }

@@ -39,12 +39,21 @@ public final class CircuitBreakerEventLog implements AutoCloseable {
     private final Runnable notifyWatchers = this::notifyWatchers;
     private final ListenerRegistration registryListener;
 
-    /** A log of {@code registry}'s breakers, stamping events with the UTC system clock. */
+    /**
+     * A log of {@code registry}'s breakers, stamping events with the UTC system clock.
+     *
+     * @param registry the breakers to follow
+     */
     public CircuitBreakerEventLog(CircuitBreakerRegistry registry) {
         this(registry, Clock.systemUTC());
     }
 
-    /** A log of {@code registry}'s breakers, stamping events with {@code clock}. */
+    /**
+     * A log of {@code registry}'s breakers, stamping events with {@code clock}.
+     *
+     * @param registry the breakers to follow
+     * @param clock what stamps the events
+     */
     public CircuitBreakerEventLog(CircuitBreakerRegistry registry, Clock clock) {
         this(registry, clock, EVENTS_PER_BREAKER);
     }
@@ -67,24 +76,30 @@ public final class CircuitBreakerEventLog implements AutoCloseable {
         registry.all().forEach(this::follow);
     }
 
-    /** The events of the breaker called {@code name}, oldest first; empty if the registry has no such breaker. */
+    /**
+     * @param name a breaker's name
+     * @return its events, oldest first; empty if the registry has no such breaker
+     */
     public Optional<List<CircuitBreakerEvent>> events(String name) {
         return buffer(name).map(BreakerEventBuffer::events);
     }
 
-    /** Every breaker's events, oldest first, by breaker name in name order. */
+    /** {@return every breaker's events, oldest first, by breaker name in name order} */
     public Map<String, List<CircuitBreakerEvent>> all() {
         Map<String, List<CircuitBreakerEvent>> all = new LinkedHashMap<>();
         buffers().forEach(buffer -> all.put(buffer.name(), buffer.events()));
         return all;
     }
 
-    /** The buffer of the breaker called {@code name}, for readers that follow it; empty for an unknown name. */
+    /**
+     * @param name a breaker's name
+     * @return its buffer, for readers that follow it; empty for an unknown name
+     */
     public Optional<BreakerEventBuffer> buffer(String name) {
         return registry.find(name).map(recorders::get).map(EventRecorder::buffer);
     }
 
-    /** The buffers of every breaker the log follows now, in name order. */
+    /** {@return the buffers of every breaker the log follows now, in name order} */
     public List<BreakerEventBuffer> buffers() {
         List<BreakerEventBuffer> buffers = new ArrayList<>(recorders.size());
         recorders.values().forEach(recorder -> buffers.add(recorder.buffer()));
@@ -97,6 +112,7 @@ public final class CircuitBreakerEventLog implements AutoCloseable {
      * that caused it (often a caller's): it must be quick, must not block, and should only hand work elsewhere. One
      * that throws is not caught here; the breaker's listener handling logs it.
      *
+     * @param watcher what to run
      * @return a handle that stops the calls
      */
     public ListenerRegistration watch(Runnable watcher) {

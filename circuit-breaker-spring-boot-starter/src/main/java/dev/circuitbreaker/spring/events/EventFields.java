@@ -13,12 +13,18 @@ public final class EventFields {
     private EventFields() {
     }
 
-    /** The event's fields, in the order above. */
+    /**
+     * @param event an event
+     * @return its fields, in the order above
+     */
     public static Map<String, Object> of(CircuitBreakerEvent event) {
         return fields(event, new LinkedHashMap<>());
     }
 
-    /** The event's fields after {@code name}, the breaker's name: one line of the dashboard's event stream. */
+    /**
+     * @param event an event
+     * @return its fields after {@code name}, the breaker's name: one line of the dashboard's event stream
+     */
     public static Map<String, Object> withName(CircuitBreakerEvent event) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", event.breakerName());

@@ -60,6 +60,8 @@ public final class DashboardEventStream implements AutoCloseable {
     private boolean ticking;
 
     /**
+     * @param registry the breakers whose stats are sent
+     * @param log the events that are sent
      * @param statsInterval how often changed stats are sent (and how often the page would poll without the stream)
      */
     public DashboardEventStream(CircuitBreakerRegistry registry, CircuitBreakerEventLog log, Duration statsInterval) {
@@ -81,7 +83,11 @@ public final class DashboardEventStream implements AutoCloseable {
         this.watch = log.watch(this::changed);
     }
 
-    /** Connects a client: it gets the snapshot, then everything live, until it or the stream is closed. */
+    /**
+     * Connects a client: it gets the snapshot, then everything live, until it or the stream is closed.
+     *
+     * @param client the new client
+     */
     public void connect(StreamClient client) {
         client.attach(this);
         run(() -> {
@@ -100,7 +106,7 @@ public final class DashboardEventStream implements AutoCloseable {
         }
     }
 
-    /** How many clients are connected now. */
+    /** {@return how many clients are connected now} */
     public int connectedClients() {
         return connected;
     }

@@ -54,7 +54,7 @@ public abstract class StreamClient {
         offer(HEARTBEAT, false);
     }
 
-    /** Whether the client is closed: it takes no more lines. */
+    /** {@return whether the client is closed: it takes no more lines} */
     public final boolean isClosed() {
         return closed.get();
     }
@@ -77,8 +77,10 @@ public abstract class StreamClient {
     }
 
     /**
-     * The next line to send, or null when none waits. {@link #isHeartbeat(String)} tells a heartbeat from a line.
-     * Only the adapter's one draining thread at a time may call it.
+     * Takes the next line to send. {@link #isHeartbeat(String)} tells a heartbeat from a line. Only the adapter's one
+     * draining thread at a time may call it.
+     *
+     * @return the line, or null when none waits
      */
     protected final String poll() {
         String line = lines.poll();
@@ -88,12 +90,15 @@ public abstract class StreamClient {
         return line;
     }
 
-    /** Whether lines wait to be sent. */
+    /** {@return whether lines wait to be sent} */
     protected final boolean hasLines() {
         return waiting.get() > 0;
     }
 
-    /** Whether {@code line}, from {@link #poll()}, is a heartbeat rather than a JSON line. */
+    /**
+     * @param line a line from {@link #poll()}
+     * @return whether it is a heartbeat rather than a JSON line
+     */
     protected static boolean isHeartbeat(String line) {
         return line == HEARTBEAT;
     }
