@@ -30,7 +30,8 @@ public final class CircuitBreakerEvent {
 
     private final Type type;
     private final String breakerName;
-    private final Instant timestamp;
+    /** Milliseconds since the epoch: a long rather than an {@code Instant}, one object less per event. */
+    private final long epochMillis;
     private final CircuitState from;
     private final CircuitState to;
     private final long durationNanos;
@@ -38,11 +39,11 @@ public final class CircuitBreakerEvent {
     /** Its place in its breaker's buffer; written once, before the buffer publishes the event. */
     long sequence = -1;
 
-    private CircuitBreakerEvent(Type type, String breakerName, Instant timestamp, CircuitState from, CircuitState to,
+    private CircuitBreakerEvent(Type type, String breakerName, long epochMillis, CircuitState from, CircuitState to,
             long durationNanos, String errorMessage) {
         this.type = Objects.requireNonNull(type, "type");
         this.breakerName = Objects.requireNonNull(breakerName, "breakerName");
-        this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+        this.epochMillis = epochMillis;
         this.from = from;
         this.to = to;
         this.durationNanos = durationNanos;
@@ -51,13 +52,13 @@ public final class CircuitBreakerEvent {
 
     /**
      * @param breakerName the breaker's name
-     * @param timestamp when it happened
+     * @param epochMillis when it happened, in milliseconds since the epoch
      * @param from the state left
      * @param to the state entered
      * @return a state transition event
      */
-    public static CircuitBreakerEvent transition(String breakerName, Instant timestamp, CircuitState from, CircuitState to) {
-        return new CircuitBreakerEvent(Type.STATE_TRANSITION, breakerName, timestamp, Objects.requireNonNull(from, "from"),
+    public static CircuitBreakerEvent transition(String breakerName, long epochMillis, CircuitState from, CircuitState to) {
+        return new CircuitBreakerEvent(Type.STATE_TRANSITION, breakerName, epochMillis, Objects.requireNonNull(from, "from"),
                 Objects.requireNonNull(to, "to"), -1, null);
     }
 
@@ -66,32 +67,32 @@ public final class CircuitBreakerEvent {
      *
      * @param type {@link Type#ERROR}, {@link Type#IGNORED_ERROR} or {@link Type#SLOW_CALL}
      * @param breakerName the breaker's name
-     * @param timestamp when the call finished
+     * @param epochMillis when the call finished, in milliseconds since the epoch
      * @param durationNanos how long the call took, or a negative number if it was not timed
      * @param errorMessage the already masked and truncated error text, or null
      * @return the event
      * @throws IllegalArgumentException for any other type
      */
-    public static CircuitBreakerEvent call(Type type, String breakerName, Instant timestamp, long durationNanos,
+    public static CircuitBreakerEvent call(Type type, String breakerName, long epochMillis, long durationNanos,
             String errorMessage) {
         if (type != Type.ERROR && type != Type.IGNORED_ERROR && type != Type.SLOW_CALL) {
             throw new IllegalArgumentException("type must be ERROR, IGNORED_ERROR or SLOW_CALL for a call event but was " + type);
         }
-        return new CircuitBreakerEvent(type, breakerName, timestamp, null, null, durationNanos, errorMessage);
+        return new CircuitBreakerEvent(type, breakerName, epochMillis, null, null, durationNanos, errorMessage);
     }
 
     /**
      * @param type {@link Type#NOT_PERMITTED} or {@link Type#BULKHEAD_FULL}
      * @param breakerName the breaker's name
-     * @param timestamp when the call was rejected
+     * @param epochMillis when the call was rejected, in milliseconds since the epoch
      * @return a rejected-call event
      * @throws IllegalArgumentException for any other type
      */
-    public static CircuitBreakerEvent rejection(Type type, String breakerName, Instant timestamp) {
+    public static CircuitBreakerEvent rejection(Type type, String breakerName, long epochMillis) {
         if (type != Type.NOT_PERMITTED && type != Type.BULKHEAD_FULL) {
             throw new IllegalArgumentException("type must be NOT_PERMITTED or BULKHEAD_FULL for a rejection but was " + type);
         }
-        return new CircuitBreakerEvent(type, breakerName, timestamp, null, null, -1, null);
+        return new CircuitBreakerEvent(type, breakerName, epochMillis, null, null, -1, null);
     }
 
     /**
@@ -112,9 +113,9 @@ public final class CircuitBreakerEvent {
         return breakerName;
     }
 
-    /** {@return when it happened, from the log's clock} */
+    /** {@return when it happened, from the log's clock, to the millisecond} */
     public Instant timestamp() {
-        return timestamp;
+        return Instant.ofEpochMilli(epochMillis);
     }
 
     /** {@return the state left, for {@link Type#STATE_TRANSITION}; otherwise null} */
@@ -144,7 +145,7 @@ public final class CircuitBreakerEvent {
 
     @Override
     public String toString() {
-        return "CircuitBreakerEvent[" + breakerName + ' ' + type + ' ' + timestamp
+        return "CircuitBreakerEvent[" + breakerName + ' ' + type + ' ' + timestamp()
                 + (from != null ? ' ' + from.name() + "->" + to.name() : "")
                 + (durationNanos >= 0 ? ' ' + Double.toString(durationMs()) + " ms" : "")
                 + (errorMessage != null ? ' ' + errorMessage : "") + ']';

@@ -41,35 +41,35 @@ final class EventRecorder implements CircuitBreakerListener {
 
     @Override
     public void onStateTransition(CircuitBreaker breaker, CircuitState from, CircuitState to) {
-        record(CircuitBreakerEvent.transition(name, clock.instant(), from, to));
+        record(CircuitBreakerEvent.transition(name, clock.millis(), from, to));
     }
 
     @Override
     public void onSuccess(CircuitBreaker breaker, long durationNanos) {
         CircuitBreakerConfig config = breaker.config();
         if (config.hasSlowCallRule() && durationNanos > config.slowCallDurationThreshold().toNanos()) {
-            record(CircuitBreakerEvent.call(Type.SLOW_CALL, name, clock.instant(), durationNanos, null));
+            record(CircuitBreakerEvent.call(Type.SLOW_CALL, name, clock.millis(), durationNanos, null));
         }
     }
 
     @Override
     public void onError(CircuitBreaker breaker, Throwable error, long durationNanos) {
-        record(CircuitBreakerEvent.call(Type.ERROR, name, clock.instant(), durationNanos, describe(error)));
+        record(CircuitBreakerEvent.call(Type.ERROR, name, clock.millis(), durationNanos, describe(error)));
     }
 
     @Override
     public void onIgnoredError(CircuitBreaker breaker, Throwable error, long durationNanos) {
-        record(CircuitBreakerEvent.call(Type.IGNORED_ERROR, name, clock.instant(), durationNanos, describe(error)));
+        record(CircuitBreakerEvent.call(Type.IGNORED_ERROR, name, clock.millis(), durationNanos, describe(error)));
     }
 
     @Override
     public void onCallNotPermitted(CircuitBreaker breaker) {
-        record(CircuitBreakerEvent.rejection(Type.NOT_PERMITTED, name, clock.instant()));
+        record(CircuitBreakerEvent.rejection(Type.NOT_PERMITTED, name, clock.millis()));
     }
 
     @Override
     public void onBulkheadFull(CircuitBreaker breaker) {
-        record(CircuitBreakerEvent.rejection(Type.BULKHEAD_FULL, name, clock.instant()));
+        record(CircuitBreakerEvent.rejection(Type.BULKHEAD_FULL, name, clock.millis()));
     }
 
     private void record(CircuitBreakerEvent event) {
