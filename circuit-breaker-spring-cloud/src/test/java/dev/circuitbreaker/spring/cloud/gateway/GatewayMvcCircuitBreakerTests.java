@@ -11,6 +11,10 @@ import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.CircuitState;
 import dev.circuitbreaker.spring.cloud.Downstream;
 import dev.circuitbreaker.spring.cloud.LocalHttp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,8 +47,22 @@ class GatewayMvcCircuitBreakerTests {
     private static final Downstream BANK = Downstream.start();
 
     @DynamicPropertySource
-    static void bank(DynamicPropertyRegistry properties) {
+    static void routes(DynamicPropertyRegistry properties) {
         properties.add("bank.url", BANK::url);
+        // A route configured in YAML, to a port nobody listens on: every call fails to connect.
+        String routes = "spring.cloud.gateway.server.webmvc.routes[0].";
+        properties.add(routes + "id", () -> "ledger");
+        properties.add(routes + "uri", () -> "http://127.0.0.1:" + unusedPort());
+        properties.add(routes + "predicates[0]", () -> "Path=/ledger/**");
+        properties.add(routes + "filters[0]", () -> "CircuitBreaker=ledgerRoute");
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -108,6 +126,20 @@ class GatewayMvcCircuitBreakerTests {
 
         assertThat(failed.statusCode()).as("Gateway's answer to a failure status without a fallback").isEqualTo(500);
         assertThat(registry.find("bankRoute").orElseThrow().stats().failedCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aRouteConfiguredInYamlUsesTheBreakerOfItsFilterShortcutAndAnswers503OnceItIsOpen() {
+        LocalHttp http = new LocalHttp(port);
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/ledger/entries").statusCode()).as("connection refused, no fallback").isEqualTo(500);
+        }
+
+        HttpResponse<String> rejected = http.get("/ledger/entries");
+
+        assertThat(registry.find("ledgerRoute").orElseThrow().state()).isEqualTo(CircuitState.OPEN);
+        assertThat(rejected.statusCode()).isEqualTo(503);
+        assertThat(registry.find("ledgerRoute").orElseThrow().stats().failedCalls()).isEqualTo(3);
     }
 
     /** A gateway with one route to the downstream, its 503 answers counted as failures by the route's breaker. */
