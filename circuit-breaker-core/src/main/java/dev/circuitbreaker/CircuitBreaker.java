@@ -1,16 +1,15 @@
 package dev.circuitbreaker;
 
-import dev.circuitbreaker.internal.CallHistory;
+import dev.circuitbreaker.internal.Bulkhead;
 import dev.circuitbreaker.internal.CallLedger;
 import dev.circuitbreaker.internal.Circuit;
-import dev.circuitbreaker.internal.ExceptionClassifier;
 import dev.circuitbreaker.internal.ListenerList;
 import dev.circuitbreaker.internal.Outcomes;
 import dev.circuitbreaker.internal.Permission;
 import dev.circuitbreaker.internal.Rejection;
 import dev.circuitbreaker.internal.StateMachine;
+import dev.circuitbreaker.internal.StateSnapshot;
 import dev.circuitbreaker.internal.TransitionObserver;
-import dev.circuitbreaker.internal.TripRules;
 import dev.circuitbreaker.internal.WindowSnapshot;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,48 +29,34 @@ import java.util.function.Supplier;
  * compare-and-set that installs a fresh object, and the legal moves are a table ({@code Transitions}). A call asks
  * the current state for a permit, runs, and reports its outcome to that same permit, so a report that arrives after
  * the state moved on decides nothing. This class adds what belongs to one named breaker in front of a possibly
- * shared circuit: classification of exceptions, timing with the {@link Ticker}, cumulative counters, history and
- * listeners. A permitted call in a healthy CLOSED breaker and a rejection in OPEN take no lock and allocate nothing;
- * the ticker is read only when a rule or feature uses the reading (slow calls, history, time windows, listeners).
- * Listeners run on the calling thread after a transition is installed, outside any lock, and cannot break a call.
+ * shared circuit: the bulkhead, classification of exceptions, timing with the {@link Ticker}, the {@code CallLedger}
+ * (cumulative counters and history) and listeners. A permitted call in a healthy CLOSED breaker and a rejection in
+ * OPEN take no lock and allocate nothing; the ticker is read only when a rule or feature uses the reading (slow
+ * calls, history, time windows, listeners). Recording an outcome never throws: listeners and an exception's
+ * {@code getMessage()} are user code, so what they throw is caught and logged, and the caller always sees the
+ * callee's own result or exception.
  */
 public final class CircuitBreaker {
 
-    private static final long NO_TICK = Permission.NO_TICK;
-
     private final String name;
-    private final CircuitBreakerConfig config;
     private final Ticker ticker;
     private final Clock clock;
     private final Circuit circuit;
-    private final ExceptionClassifier classifier;
-    private final TripRules rules;
-    /** Read on every timed call, so held here as well as in the ledger: one load less per call. */
-    private final CallHistory history;
     private final CallLedger ledger;
+    private final Bulkhead bulkhead = new Bulkhead();
     private final ListenerList<CircuitBreakerListener> listeners = new ListenerList<>();
     private final TransitionObserver observer = this::onTransition;
-    /** Calls need a start reading: slow-call rule or history. */
-    private final boolean timed;
-    /** Outcomes need an end reading even when calls are not timed: time-based windows. */
-    private final boolean endTicked;
-    private final long slowNanos;
+    private volatile BreakerSettings settings;
     /** The exception thrown for the current rejecting state's rejections, reused while that state lasts. */
     private volatile CircuitBreakerOpenException lastRejection;
 
     CircuitBreaker(String name, CircuitBreakerConfig config, Ticker ticker, Clock clock, Circuit circuit) {
         this.name = name;
-        this.config = config;
         this.ticker = ticker;
         this.clock = clock;
         this.circuit = circuit;
-        this.classifier = new ExceptionClassifier(config);
-        this.rules = new TripRules(config);
-        this.history = new CallHistory(config.historySize());
-        this.ledger = new CallLedger(history);
-        this.slowNanos = config.hasSlowCallRule() ? config.slowCallDurationThreshold().toNanos() : Long.MAX_VALUE;
-        this.timed = config.hasSlowCallRule() || history.enabled();
-        this.endTicked = config.slidingWindowType() == SlidingWindowType.TIME_BASED;
+        this.settings = new BreakerSettings(name, config);
+        this.ledger = new CallLedger(config.historySize());
         circuit.addObserver(observer);
     }
 
@@ -86,46 +71,58 @@ public final class CircuitBreaker {
     }
 
     /** Starts building a breaker called {@code name}. */
-    public static Builder builder(String name) {
-        return new Builder(name);
+    public static CircuitBreakerBuilder builder(String name) {
+        return new CircuitBreakerBuilder(name);
     }
 
     /**
      * Runs {@code callable} if the breaker permits it. Its result is returned and its exception rethrown as the same
      * instance (checked ones too); an {@link InterruptedException} is rethrown with the interrupt flag set again.
      *
-     * @throws CircuitBreakerOpenException if the call is not permitted; the callable is then not run
+     * @throws CallNotPermittedException if the call is not permitted; the callable is then not run
      */
     public <T> T call(Callable<T> callable) throws Exception {
-        Permission permission = acquire();
-        long start = startTick();
+        BreakerSettings s = settings;
+        Permission permission = acquire(s);
+        boolean timed = s.timed || !listeners.isEmpty();
+        long start = timed ? ticker.read() : 0;
         T result;
         try {
             result = callable.call();
         } catch (Throwable t) {
-            complete(permission, start, t);
+            complete(s, permission, timed, start, t, false);
             throw t;
         }
-        complete(permission, start, null);
+        complete(s, permission, timed, start, null, false);
         return result;
     }
 
-    /** Like {@link #call(Callable)} for code that throws no checked exception. */
+    /**
+     * Like {@link #call(Callable)} for code that throws no checked exception.
+     *
+     * @throws CallNotPermittedException if the call is not permitted; the supplier is then not run
+     */
     public <T> T get(Supplier<T> supplier) {
-        Permission permission = acquire();
-        long start = startTick();
+        BreakerSettings s = settings;
+        Permission permission = acquire(s);
+        boolean timed = s.timed || !listeners.isEmpty();
+        long start = timed ? ticker.read() : 0;
         T result;
         try {
             result = supplier.get();
         } catch (Throwable t) {
-            complete(permission, start, t);
+            complete(s, permission, timed, start, t, false);
             throw t;
         }
-        complete(permission, start, null);
+        complete(s, permission, timed, start, null, false);
         return result;
     }
 
-    /** Like {@link #call(Callable)} for code that returns nothing. */
+    /**
+     * Like {@link #call(Callable)} for code that returns nothing.
+     *
+     * @throws CallNotPermittedException if the call is not permitted; the runnable is then not run
+     */
     public void run(Runnable runnable) {
         get(() -> {
             runnable.run();
@@ -133,37 +130,44 @@ public final class CircuitBreaker {
         });
     }
 
-    /** Like {@link #call(Callable)} for code that may throw any throwable, as an intercepted method does. */
+    /**
+     * Like {@link #call(Callable)} for code that may throw any throwable, as an intercepted method does.
+     *
+     * @throws CallNotPermittedException if the call is not permitted; the supplier is then not run
+     */
     public <T> T execute(CheckedSupplier<T> supplier) throws Throwable {
-        Permission permission = acquire();
-        long start = startTick();
+        BreakerSettings s = settings;
+        Permission permission = acquire(s);
+        boolean timed = s.timed || !listeners.isEmpty();
+        long start = timed ? ticker.read() : 0;
         T result;
         try {
             result = supplier.get();
         } catch (Throwable t) {
-            complete(permission, start, t);
+            complete(s, permission, timed, start, t, false);
             throw t;
         }
-        complete(permission, start, null);
+        complete(s, permission, timed, start, null, false);
         return result;
     }
 
     /**
      * Starts an asynchronous call if the breaker permits it: the permit is taken now and the outcome recorded when
-     * the stage completes ({@link java.util.concurrent.CompletionException}s unwrapped before classification). A rejection, or an
-     * exception thrown by the supplier itself, comes back as a failed future, not a throw. Cancelling the returned
-     * future, or the supplied stage being cancelled, frees the permit and counts as ignored.
+     * the stage completes ({@link java.util.concurrent.CompletionException}s unwrapped before classification), always
+     * before the returned future completes. A rejection, or an exception thrown by the supplier itself, comes back as
+     * a failed future, not a throw. With a {@code callTimeout}, a stage not complete in time fails the returned
+     * future with a {@link java.util.concurrent.TimeoutException} (recorded like any exception) and is cancelled.
+     * Cancelling the returned future, or the supplied stage being cancelled, frees the permit and counts as ignored.
      *
-     * @return a future completed exactly as the supplied stage is
+     * @return a future completed exactly as the supplied stage is, or with the rejection or timeout
      */
     public <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> supplier) {
-        Permission permission;
+        TrackedCall call;
         try {
-            permission = acquire();
-        } catch (CircuitBreakerOpenException rejected) {
+            call = permit();
+        } catch (CallNotPermittedException rejected) {
             return CompletableFuture.failedFuture(rejected);
         }
-        long start = startTick();
         CompletionStage<T> stage;
         try {
             stage = supplier.get();
@@ -171,15 +175,31 @@ public final class CircuitBreaker {
                 throw new NullPointerException("the supplier given to callAsync of '" + name + "' returned null");
             }
         } catch (Throwable t) {
-            complete(permission, start, t);
+            call.report(t, false);
             return CompletableFuture.failedFuture(t);
         }
-        return AsyncOutcome.track(stage, (error, cancelled) -> complete(permission, start, error, cancelled));
+        return AsyncOutcome.track(call, stage, name);
+    }
+
+    /**
+     * Takes a permit for one call that the caller runs and reports itself (see {@link CallPermit}); for code that
+     * cannot hand the breaker a callable, such as reactive operators. The call is timed from now.
+     *
+     * @throws CallNotPermittedException if the call is not permitted (it is counted as such)
+     */
+    public CallPermit acquirePermit() {
+        return permit();
+    }
+
+    private TrackedCall permit() {
+        BreakerSettings s = settings;
+        Permission permission = acquire(s);
+        return new TrackedCall(this, s, permission, ticker.read());
     }
 
     /** Whether {@code error} thrown by a call would be recorded as a failure (not ignored, not a success). */
     public boolean isRecordedFailure(Throwable error) {
-        return classifier.classify(error) >= 0;
+        return settings.classifier.classify(error) >= 0;
     }
 
     /** The current state. Reading it never changes it: an elapsed OPEN wait shows as OPEN until a call arrives. */
@@ -189,16 +209,15 @@ public final class CircuitBreaker {
 
     /** A snapshot of the counters and the current window. Reading it never changes the state. */
     public CircuitBreakerStats stats() {
-        CircuitState state = circuit.state();
-        WindowSnapshot window = circuit.window();
+        StateSnapshot snapshot = circuit.snapshot();
+        WindowSnapshot window = snapshot.window();
         CallLedger.Totals c = ledger.totals();
-        return new CircuitBreakerStats(state, c.successful() + c.failed() + c.ignored() + c.notPermitted(),
-                c.successful(), c.failed(), c.ignored(), c.notPermitted(), c.slow(),
-                window.bufferedCalls(), window.failedCalls(), window.slowCalls(),
-                rules.rate(window.failedCalls(), window.bufferedCalls()),
-                rules.rate(window.slowCalls(), window.bufferedCalls()),
-                Duration.ofNanos(circuit.remainingWaitNanos()),
-                Duration.ofNanos(circuit.timeInStateNanos()));
+        BreakerSettings s = settings;
+        return new CircuitBreakerStats(snapshot.state(), c.total(), c.successful(), c.failed(), c.ignored(),
+                c.notPermitted(), c.bulkheadFull(), c.slow(), window.bufferedCalls(), window.failedCalls(),
+                window.slowCalls(), s.rules.rate(window.failedCalls(), window.bufferedCalls()),
+                s.rules.rate(window.slowCalls(), window.bufferedCalls()), bulkhead.running(),
+                Duration.ofNanos(snapshot.remainingWaitNanos()), Duration.ofNanos(snapshot.timeInStateNanos()));
     }
 
     /** The last {@code historySize} finished calls, oldest first (rejected calls are counted, not listed). */
@@ -206,12 +225,14 @@ public final class CircuitBreaker {
         return ledger.history(clock.instant(), ticker.read());
     }
 
+    /** The breaker's name, unique in its registry. */
     public String name() {
         return name;
     }
 
+    /** The config the breaker runs by now (a registry may reconfigure it at run time). */
     public CircuitBreakerConfig config() {
-        return config;
+        return settings.config;
     }
 
     /** Opens the breaker now; the open wait starts now, without growing the backoff. No-op if already OPEN. */
@@ -248,7 +269,11 @@ public final class CircuitBreaker {
         ledger.reset();
     }
 
-    /** Adds a listener; the returned handle removes it. */
+    /**
+     * Adds a listener; the returned handle removes it.
+     *
+     * @throws IllegalArgumentException if the listener is null
+     */
     public ListenerRegistration addListener(CircuitBreakerListener listener) {
         return listeners.add(listener);
     }
@@ -267,19 +292,29 @@ public final class CircuitBreaker {
         return circuit;
     }
 
-    private Permission acquire() {
+    /** Runs by {@code config} from now on; the registry has checked it and reconfigures the circuit itself. */
+    void reconfigure(CircuitBreakerConfig config) {
+        ledger.resize(config.historySize());
+        settings = new BreakerSettings(name, config);
+    }
+
+    private Permission acquire(BreakerSettings s) {
         Permission permission = circuit.acquire();
-        if (permission.permitted()) {
-            return permission;
+        if (permission instanceof Rejection rejection) {
+            throw rejected(rejection);
         }
+        if (s.maxConcurrentCalls > 0 && !bulkhead.tryAcquire(s.maxConcurrentCalls)) {
+            permission.record(Outcomes.ignored()); // frees a trial permit; decides nothing
+            throw bulkheadFull(s);
+        }
+        return permission;
+    }
+
+    private CircuitBreakerOpenException rejected(Rejection rejection) {
         ledger.onNotPermitted();
         if (!listeners.isEmpty()) {
             listeners.forEach(name, l -> l.onCallNotPermitted(this));
         }
-        throw rejection((Rejection) permission);
-    }
-
-    private CircuitBreakerOpenException rejection(Rejection rejection) {
         CircuitBreakerOpenException e = lastRejection;
         if (e == null || e.source != rejection) {
             e = new CircuitBreakerOpenException(name, rejection.state(), ticker, rejection.deadline(),
@@ -289,33 +324,35 @@ public final class CircuitBreaker {
         return e;
     }
 
-    private long startTick() {
-        return timed || !listeners.isEmpty() ? ticker.read() : NO_TICK;
+    private BulkheadFullException bulkheadFull(BreakerSettings s) {
+        ledger.onBulkheadFull();
+        if (!listeners.isEmpty()) {
+            listeners.forEach(name, l -> l.onBulkheadFull(this));
+        }
+        return s.bulkheadFull;
     }
 
-    private void complete(Permission permission, long start, Throwable error) {
-        complete(permission, start, error, false);
-    }
-
-    private void complete(Permission permission, long start, Throwable error, boolean cancelled) {
-        long end = start != NO_TICK || endTicked ? ticker.read() : NO_TICK;
-        long duration = start != NO_TICK ? end - start : -1;
-        int code;
-        if (error == null) {
-            code = Outcomes.success(duration > slowNanos);
+    /**
+     * Records a permitted call's outcome: counters and history, the bulkhead place, the state's decision, then the
+     * listeners. Never throws.
+     */
+    void complete(BreakerSettings s, Permission permission, boolean timed, long start, Throwable error, boolean cancelled) {
+        boolean ticked = timed || s.endTicked;
+        long end = ticked ? ticker.read() : 0;
+        long duration = timed ? end - start : -1;
+        int code = s.outcome(error, duration, cancelled);
+        if (error instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        ledger.record(end, duration, code, error);
+        if (s.maxConcurrentCalls > 0) {
+            bulkhead.release();
+        }
+        if (ticked) {
+            permission.record(code, end);
         } else {
-            int category = cancelled ? ExceptionClassifier.IGNORED : classifier.classify(error);
-            code = category == ExceptionClassifier.IGNORED ? Outcomes.ignored()
-                    : category == ExceptionClassifier.SUCCESS ? Outcomes.success(duration > slowNanos)
-                    : Outcomes.failure(category, duration > slowNanos);
-            if (error instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            permission.record(code);
         }
-        if (!history.add(end, duration, code, error)) {
-            ledger.onUnrecordedOutcome(code);
-        }
-        permission.record(code, end);
         if (!listeners.isEmpty()) {
             fireOutcome(code, error, duration);
         }
@@ -331,49 +368,5 @@ public final class CircuitBreaker {
 
     private void onTransition(CircuitState from, CircuitState to) {
         listeners.forEach(name, l -> l.onStateTransition(this, from, to));
-    }
-
-    /** Builds a {@link CircuitBreaker}. Not thread-safe. */
-    public static final class Builder {
-
-        private final String name;
-        private CircuitBreakerConfig config = CircuitBreakerConfig.ofDefaults();
-        private Ticker ticker = Ticker.systemTicker();
-        private Clock clock = Clock.systemUTC();
-
-        private Builder(String name) {
-            this.name = Arguments.requireName(name);
-        }
-
-        /** The rules; default {@link CircuitBreakerConfig#ofDefaults()}. @throws IllegalArgumentException if null */
-        public Builder config(CircuitBreakerConfig config) {
-            this.config = Arguments.requireNonNull("config", config);
-            return this;
-        }
-
-        /** The source of durations; default {@link Ticker#systemTicker()}. @throws IllegalArgumentException if null */
-        public Builder ticker(Ticker ticker) {
-            this.ticker = Arguments.requireNonNull("ticker", ticker);
-            return this;
-        }
-
-        /** The clock that stamps history entries; default UTC. @throws IllegalArgumentException if null */
-        public Builder clock(Clock clock) {
-            this.clock = Arguments.requireNonNull("clock", clock);
-            return this;
-        }
-
-        /**
-         * Builds the breaker.
-         *
-         * @throws IllegalArgumentException if the config names a group: groups live in a {@link CircuitBreakerRegistry}
-         */
-        public CircuitBreaker build() {
-            if (config.group() != null) {
-                throw new IllegalArgumentException("config of '" + name + "' has group \"" + config.group()
-                        + "\": grouped breakers share state through a CircuitBreakerRegistry; create it with registry.circuitBreaker(name, config)");
-            }
-            return new CircuitBreaker(name, config, ticker, clock, new StateMachine(config, ticker));
-        }
     }
 }

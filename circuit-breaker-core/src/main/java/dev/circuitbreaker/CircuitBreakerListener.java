@@ -5,8 +5,8 @@ package dev.circuitbreaker;
  *
  * <p>Events are delivered on the calling thread, after the state they report is installed and outside any lock.
  * Transitions installed by different threads can therefore be heard out of order: to know the current state, ask
- * {@link CircuitBreaker#state()}. A listener must be thread-safe and quick; one that throws is logged and changes
- * nothing.
+ * {@link CircuitBreaker#state()}. A listener must be thread-safe and quick; one that throws anything (an {@code Error} included) is logged and
+ * changes nothing: the call is still counted and the caller sees the callee's own outcome.
  */
 public interface CircuitBreakerListener {
 
@@ -26,7 +26,11 @@ public interface CircuitBreakerListener {
     default void onIgnoredError(CircuitBreaker breaker, Throwable error, long durationNanos) {
     }
 
-    /** A call was rejected without running. */
+    /** A call was rejected by the breaker's state without running. */
     default void onCallNotPermitted(CircuitBreaker breaker) {
+    }
+
+    /** A call was rejected without running because the bulkhead was full ({@code maxConcurrentCalls} running). */
+    default void onBulkheadFull(CircuitBreaker breaker) {
     }
 }

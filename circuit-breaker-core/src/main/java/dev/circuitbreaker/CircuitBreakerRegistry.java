@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -103,6 +105,54 @@ public final class CircuitBreakerRegistry {
             listeners.forEach("registry", l -> l.onRemoved(gone));
         }
         return Optional.ofNullable(removed);
+    }
+
+    /**
+     * Replaces the config of the live breaker called {@code name} in place: the same instance keeps its counters,
+     * history, listeners and state (an OPEN breaker stays OPEN with its remaining wait); a CLOSED window whose shape
+     * changed (type, size, exception-threshold types) starts empty. In a circuit group the new rules apply to every
+     * member, and each member keeps its own {@code historySize}. Listeners hear nothing: no state changes.
+     *
+     * @return the reconfigured breaker
+     * @throws IllegalArgumentException if the config is null, there is no breaker of that name, or the config names
+     *     another group than the breaker's (a group is fixed for a breaker's life); the old config then stays
+     */
+    public CircuitBreaker reconfigure(String name, CircuitBreakerConfig config) {
+        Arguments.requireNonNull("config", config);
+        CircuitBreaker breaker;
+        Map<CircuitBreaker, CircuitBreakerConfig> changed = new LinkedHashMap<>();
+        lock.lock();
+        try {
+            breaker = breakers.get(Arguments.requireName(name));
+            if (breaker == null) {
+                throw new IllegalArgumentException("no circuit breaker named '" + name + "' to reconfigure");
+            }
+            CircuitBreakerConfig old = breaker.config();
+            if (!Objects.equals(old.group(), config.group())) {
+                throw new IllegalArgumentException("circuit breaker '" + name + "' cannot move from group "
+                        + old.group() + " to " + config.group() + " at run time; remove it and create it again");
+            }
+            if (old.equals(config)) {
+                return breaker;
+            }
+            breaker.circuit().reconfigure(config);
+            for (CircuitBreaker member : breakers.values()) {
+                boolean target = member == breaker;
+                if (target || config.group() != null && config.group().equals(member.config().group())) {
+                    CircuitBreakerConfig next = target ? config
+                            : config.toBuilder().historySize(member.config().historySize()).build();
+                    CircuitBreakerConfig previous = member.config();
+                    if (!previous.equals(next)) {
+                        member.reconfigure(next);
+                        changed.put(member, previous);
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        changed.forEach((member, previous) -> listeners.forEach("registry", l -> l.onReconfigured(member, previous)));
+        return breaker;
     }
 
     /** The config of breakers created by name alone. */

@@ -13,4 +13,11 @@ public interface RegistryListener {
     /** A breaker was removed from the registry. */
     default void onRemoved(CircuitBreaker breaker) {
     }
+
+    /**
+     * A live breaker's config was replaced by {@link CircuitBreakerRegistry#reconfigure}; {@code breaker.config()} is
+     * the new one. For a circuit group, each member whose config changed is reported.
+     */
+    default void onReconfigured(CircuitBreaker breaker, CircuitBreakerConfig previous) {
+    }
 }

@@ -35,7 +35,37 @@ class CircuitBreakerConfigTest {
         assertThat(c.permittedCallsInHalfOpenState()).isEqualTo(2);
         assertThat(c.maxWaitDurationInHalfOpenState()).isEqualTo(Duration.ofSeconds(60));
         assertThat(c.historySize()).isEqualTo(100);
+        assertThat(c.maxConcurrentCalls()).isZero();
+        assertThat(c.callTimeout()).isNull();
         assertThat(c.group()).isNull();
+    }
+
+    @Test
+    void theLongestRepresentableDurationIsAcceptedAndABreakerCanBeCreatedWithIt() {
+        CircuitBreakerConfig config = CircuitBreakerConfig.builder()
+                .waitDurationInOpenState(ConfigOption.MAX_DURATION)
+                .maxWaitDurationInOpenState(ConfigOption.MAX_DURATION)
+                .maxWaitDurationInHalfOpenState(ConfigOption.MAX_DURATION)
+                .slowCallDurationThreshold(ConfigOption.MAX_DURATION)
+                .callTimeout(ConfigOption.MAX_DURATION)
+                .build();
+        CircuitBreaker cb = CircuitBreaker.builder("long").config(config).ticker(new FakeTicker(Long.MAX_VALUE)).build();
+        cb.transitionToOpen();
+        assertThat(cb.stats().remainingWait()).isEqualTo(ConfigOption.MAX_DURATION);
+    }
+
+    @Test
+    void everyOptionIsDeclaredOnceInTableOrderAndEveryDeclarationHasAGetterAndABuilderMethod() throws Exception {
+        java.util.List<String> names = ConfigOption.all().stream().map(ConfigOption::name).toList();
+        assertThat(names).doesNotHaveDuplicates();
+        assertThat(CircuitBreakerConfig.ofDefaults().options().keySet()).containsExactlyElementsOf(names);
+        for (ConfigOption<?> option : ConfigOption.all()) {
+            assertThat(CircuitBreakerConfig.class.getMethod(option.name())).as(option.name()).isNotNull();
+            boolean hasSetter = java.util.Arrays.stream(CircuitBreakerConfigBuilder.class.getMethods())
+                    .anyMatch(m -> m.getName().equals(option.name()) || m.getName().equals("exceptionThreshold")
+                            && option == ConfigOption.EXCEPTION_THRESHOLDS);
+            assertThat(hasSetter).as("builder method for %s", option.name()).isTrue();
+        }
     }
 
     @Test
@@ -72,17 +102,27 @@ class CircuitBreakerConfigTest {
                 bad("maxWaitDurationInHalfOpenState", "PT-0.001S", b -> b.maxWaitDurationInHalfOpenState(Duration.ofMillis(-1))),
                 bad("historySize", "-1", b -> b.historySize(-1)),
                 bad("group", "null", b -> b.group(null)),
-                bad("group", "\" \"", b -> b.group(" ")));
+                bad("group", "\" \"", b -> b.group(" ")),
+                bad("maxConcurrentCalls", "-1", b -> b.maxConcurrentCalls(-1)),
+                bad("callTimeout", "PT0S", b -> b.callTimeout(Duration.ZERO)),
+                bad("callTimeout", "null", b -> b.callTimeout(null)),
+                // Issue 11, defect 6: durations a breaker cannot represent in nanoseconds used to pass build() and
+                // throw ArithmeticException when a breaker was created.
+                bad("maxWaitDurationInHalfOpenState", "PT2628000H", b -> b.maxWaitDurationInHalfOpenState(Duration.ofDays(365 * 300))),
+                bad("waitDurationInOpenState", "PT2628000H", b -> b.waitDurationInOpenState(Duration.ofDays(365 * 300))),
+                bad("maxWaitDurationInOpenState", "PT2628000H", b -> b.maxWaitDurationInOpenState(Duration.ofDays(365 * 300))),
+                bad("slowCallDurationThreshold", "PT2628000H", b -> b.slowCallDurationThreshold(Duration.ofDays(365 * 300))),
+                bad("callTimeout", "PT2628000H", b -> b.callTimeout(Duration.ofDays(365 * 300))));
     }
 
-    static Arguments bad(String option, String value, Consumer<CircuitBreakerConfig.Builder> setter) {
+    static Arguments bad(String option, String value, Consumer<CircuitBreakerConfigBuilder> setter) {
         return Arguments.of(option, value, setter);
     }
 
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("badValues")
     void everyInvalidValueIsRejectedAtOnceNamingTheOptionAndTheValue(String option, String value,
-            Consumer<CircuitBreakerConfig.Builder> setter) {
+            Consumer<CircuitBreakerConfigBuilder> setter) {
         assertThatThrownBy(() -> setter.accept(CircuitBreakerConfig.builder()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(option + " ")
@@ -164,7 +204,7 @@ class CircuitBreakerConfigTest {
 
     @Test
     void theBuiltConfigDoesNotChangeWhenTheBuilderDoes() {
-        CircuitBreakerConfig.Builder builder = CircuitBreakerConfig.builder().recordExceptions(IOException.class);
+        CircuitBreakerConfigBuilder builder = CircuitBreakerConfig.builder().recordExceptions(IOException.class);
         CircuitBreakerConfig config = builder.build();
         builder.recordExceptions(TimeoutException.class).exceptionThreshold(IOException.class, 1);
         assertThat(config.recordExceptions()).containsExactly(IOException.class);

@@ -18,7 +18,7 @@ class ClosedStateTest {
 
     final FakeTicker ticker = new FakeTicker();
 
-    CircuitBreaker breaker(CircuitBreakerConfig.Builder config) {
+    CircuitBreaker breaker(CircuitBreakerConfigBuilder config) {
         return CircuitBreaker.builder("test").config(config.build()).ticker(ticker).build();
     }
 

@@ -18,14 +18,14 @@ class RecoveryTest {
 
     final FakeTicker ticker = new FakeTicker();
 
-    CircuitBreaker open(CircuitBreakerConfig.Builder config) {
+    CircuitBreaker open(CircuitBreakerConfigBuilder config) {
         CircuitBreaker cb = CircuitBreaker.builder("recovery").ticker(ticker).config(config.failureThreshold(1).build()).build();
         fail(cb);
         assertThat(cb.state()).isEqualTo(CircuitState.OPEN);
         return cb;
     }
 
-    CircuitBreaker halfOpen(CircuitBreakerConfig.Builder config) {
+    CircuitBreaker halfOpen(CircuitBreakerConfigBuilder config) {
         CircuitBreaker cb = open(config);
         ticker.advance(cb.config().waitDurationInOpenState());
         return cb;

@@ -1,123 +1,184 @@
 package dev.circuitbreaker.internal;
 
-import dev.circuitbreaker.CallResult;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * The last N finished calls, in rings of primitive slots, so recording one allocates nothing, and how many calls of
- * each outcome were recorded. Thread-safe.
+ * The last N finished calls in one ring of primitive slots, so recording one allocates nothing, and how many calls
+ * of each outcome class were recorded. Exact: no entry is ever dropped, and a snapshot lists exactly the last N
+ * calls in the order they were recorded, under any number of threads. Thread-safe.
  *
- * <p>Each ring is a seqlock: a writer takes it with one compare-and-set, writes one slot, bumps the ring's own
- * outcome counters and publishes both with a release store, so recording an entry and counting it cost one atomic
- * instruction together; a reader keeps only entries that no writer can have overwritten while it read them. Under
- * extreme contention (every ring being written at once) an entry may be dropped, never torn. Entries store the
- * ticker reading at which the call ended; the wall-clock timestamp is derived when read.
+ * <p>A writer claims the next sequence number with one fetch-and-add on the cursor (it never fails, so nothing is
+ * dropped under contention) and owns slot {@code seq & mask} until it publishes. Each slot has a stamp: {@code 0}
+ * while never written, {@code -(seq + 1)} while sequence {@code seq} is being written, {@code seq + 1} once it is
+ * published (a release store). Before writing, a writer waits until the slot's previous lap ({@code seq - capacity})
+ * is published; that needs a writer descheduled mid-write while {@code capacity} (at least twice N) others finish,
+ * and it keeps two writers off one slot. A reader keeps an entry only if the stamp shows it published both before
+ * and after reading it (a seqlock per slot), waits for entries claimed but not yet published, and starts over if the
+ * ring lapped it meanwhile.
  *
- * <p>Striped like a {@code LongAdder}: there is one ring until two threads collide on it, then the rings double
- * (up to twice the processors), and a thread records into the ring its id selects, or the next free one. Threads calling one
- * breaker therefore do not share a hot cursor or slot. Each ring keeps the last N of its own calls, so the last N
- * overall are among them: a snapshot merges the rings by end tick (stable, so one ring's order is kept on ties).
- * A ring's capacity is N rounded up to a power of two, so a slot is found with a mask rather than a division.
+ * <p>Each slot also counts the outcomes written into it, one counter per outcome class, bumped by the slot's
+ * current owner, so recording and counting a call cost one atomic instruction together and every class counter is
+ * monotonic; the totals are the sums over all slots.
  */
 public final class CallHistory {
 
-    private static final int MAX_RINGS = 2 * ceilingPowerOfTwo(Runtime.getRuntime().availableProcessors());
-    private static final VarHandle RINGS;
+    /** Outcome classes: each call bumps exactly one, so {@code slow <= successful + failed} holds in any read. */
+    static final int SUCCESS_FAST = 0;
+    static final int SUCCESS_SLOW = 1;
+    static final int FAILURE_FAST = 2;
+    static final int FAILURE_SLOW = 3;
+    static final int IGNORED = 4;
+    static final int CLASSES = 5;
 
-    static {
-        try {
-            RINGS = MethodHandles.lookup().findVarHandle(CallHistory.class, "rings", Ring[].class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** Where {@link #addCounts} puts the slow calls; the outcome kinds take indices 0 to 2. */
-    public static final int SLOW = 3;
+    private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
+    /** The cursor sits alone on the cache line before the slots. */
+    private static final int CURSOR = 7;
+    private static final int SLOTS = 16;
+    /** Longs per slot: stamp, end tick, packed outcome, then the class counters; one 64-byte line. */
+    private static final int SLOT = 8;
+    private static final int END = 1;
+    private static final int PACKED = 2;
+    private static final int COUNTERS = 3;
+    /** An outcome code's kind and slow flag: all an entry needs of it. */
+    private static final int CODE_BITS = 3;
+    private static final long CODE_MASK = (1 << CODE_BITS) - 1;
+    /** Set in an entry's packed word when its error strings are set, so a success need not look at them. */
+    private static final long HAS_ERROR = 1 << CODE_BITS;
+    private static final int DURATION_SHIFT = CODE_BITS + 1;
 
     private final int size;
     private final int capacity;
-    private volatile Ring[] rings;
+    private final int mask;
+    private final long[] cells;
+    /** Two per slot: the exception's class name and message; written only for errors, or to clear old ones. */
+    private final String[] errors;
+    private volatile long clearedBefore;
 
+    /** A history of the last {@code size} calls; {@code size} must be positive. */
     public CallHistory(int size) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("size must be positive but was " + size);
+        }
         this.size = size;
-        this.capacity = size == 0 ? 0 : ceilingPowerOfTwo(size);
-        this.rings = new Ring[] {new Ring(capacity)};
+        this.capacity = Math.max(32, ceilingPowerOfTwo(2 * size));
+        this.mask = capacity - 1;
+        this.cells = new long[SLOTS + SLOT * capacity];
+        this.errors = new String[2 * capacity];
     }
 
-    public boolean enabled() {
-        return size > 0;
+    /** How many calls a snapshot lists at most. */
+    public int size() {
+        return size;
+    }
+
+    /** The class a call's outcome code counts in. */
+    static int classOf(int code) {
+        int kind = Outcomes.kind(code);
+        if (kind == Outcomes.IGNORED) {
+            return IGNORED;
+        }
+        boolean slow = Outcomes.isSlow(code);
+        return kind == Outcomes.SUCCESS ? (slow ? SUCCESS_SLOW : SUCCESS_FAST) : (slow ? FAILURE_SLOW : FAILURE_FAST);
     }
 
     /**
-     * Records and counts a finished call; {@code error} is kept only as its class name and message. Returns false,
-     * having done neither, if the history is disabled or the entry had to be dropped: the caller counts it elsewhere.
+     * Records and counts a finished call. {@code type} and {@code message} are the exception's class name and
+     * message (read by the caller before, so no user code runs while a slot is owned), or {@code null}.
      */
-    public boolean add(long endTick, long durationNanos, int code, Throwable error) {
-        if (size == 0) {
-            return false;
+    public void add(long endTick, long durationNanos, int code, String type, String message) {
+        long[] cs = cells;
+        long seq = (long) CELLS.getAndAdd(cs, CURSOR, 1L);
+        int slot = (int) seq & mask;
+        int base = SLOTS + SLOT * slot;
+        long previous = seq < capacity ? 0 : seq - capacity + 1;
+        if ((long) CELLS.getAcquire(cs, base) != previous) {
+            awaitPublished(cs, base, previous);
         }
-        Ring[] rs = rings;
-        int home = ringIndex(rs);
-        if (rs[home].tryWrite(endTick, durationNanos, code, error)) {
-            return true;
+        CELLS.setOpaque(cs, base, -(seq + 1));
+        // Readers must see the writing stamp before any of the slot's new data (StampedLock fences here too).
+        VarHandle.storeStoreFence();
+        long packed = durationNanos << DURATION_SHIFT | code & CODE_MASK;
+        int e = 2 * slot;
+        if (type != null) {
+            errors[e] = type;
+            errors[e + 1] = message;
+            packed |= HAS_ERROR;
+        } else if ((cs[base + PACKED] & HAS_ERROR) != 0) {
+            errors[e] = null;
+            errors[e + 1] = null;
         }
-        Ring[] grown = grow(rs);
-        if (grown != rs) {
-            rs = grown;
-            home = ringIndex(rs);
-        }
-        for (int k = 0; k < rs.length; k++) {
-            if (rs[(home + k) & (rs.length - 1)].tryWrite(endTick, durationNanos, code, error)) {
-                return true;
+        cs[base + END] = endTick;
+        cs[base + PACKED] = packed;
+        int counter = base + COUNTERS + classOf(code);
+        CELLS.setOpaque(cs, counter, cs[counter] + 1);
+        CELLS.setRelease(cs, base, seq + 1);
+    }
+
+    /** Adds the counts of each outcome class recorded so far to {@code totals} (indexed by class). */
+    void addCounts(long[] totals) {
+        long[] cs = cells;
+        for (int base = SLOTS; base < cs.length; base += SLOT) {
+            for (int c = 0; c < CLASSES; c++) {
+                totals[c] += (long) CELLS.getAcquire(cs, base + COUNTERS + c);
             }
         }
-        // Every ring is being written at this instant (writers descheduled mid-write): drop the entry, never wait.
-        return false;
     }
 
-    /**
-     * Adds the calls counted by {@link #add} so far to {@code totals}, indexed by outcome kind ({@link Outcomes}), and
-     * the slow ones at index {@link #SLOW}. Each count is exact once the calls that {@code add}ed it have returned.
-     */
-    public void addCounts(long[] totals) {
-        for (Ring ring : rings) {
-            ring.addCounts(totals);
+    /** The last {@code size} calls recorded since the last {@link #clear()}, oldest first. */
+    List<Entry> snapshot() {
+        for (;;) {
+            List<Entry> entries = tryRead();
+            if (entries != null) {
+                return entries;
+            }
         }
     }
 
-    /** The entries, oldest first; {@code now} and {@code nowTick} anchor ticker readings to wall-clock time. */
-    public List<CallResult> snapshot(Instant now, long nowTick) {
-        Ring[] rs = rings;
-        List<Entry> entries = new ArrayList<>();
-        for (Ring ring : rs) {
-            ring.collect(size, entries);
-        }
-        if (rs.length > 1) {
-            entries.sort((a, b) -> Long.compare(a.endTick - b.endTick, 0));
-        }
-        List<Entry> last = entries.subList(Math.max(0, entries.size() - size), entries.size());
-        List<CallResult> results = new ArrayList<>(last.size());
-        for (Entry e : last) {
-            int kind = Outcomes.kind(e.code);
-            CallResult.Outcome outcome = kind == Outcomes.SUCCESS ? CallResult.Outcome.SUCCESS
-                    : kind == Outcomes.FAILURE ? CallResult.Outcome.FAILURE : CallResult.Outcome.IGNORED;
-            results.add(new CallResult(outcome == CallResult.Outcome.SUCCESS, e.duration / 1_000_000.0,
-                    e.type == null ? null : ErrorMessages.format(e.type, e.message),
-                    now.minusNanos(nowTick - e.endTick), outcome, Outcomes.isSlow(e.code)));
-        }
-        return results;
+    /** Forgets every entry recorded so far; the counts are kept. */
+    void clear() {
+        clearedBefore = (long) CELLS.getVolatile(cells, CURSOR);
     }
 
-    /** Forgets every entry recorded so far. */
-    public void clear() {
-        for (Ring ring : rings) {
-            ring.clear();
+    /** Reads the last entries, or returns {@code null} if writers lapped the ring meanwhile. */
+    private List<Entry> tryRead() {
+        long[] cs = cells;
+        long written = (long) CELLS.getVolatile(cs, CURSOR);
+        long from = Math.max(Math.max(0, written - size), clearedBefore);
+        List<Entry> entries = new ArrayList<>((int) (written - from));
+        for (long seq = from; seq < written; seq++) {
+            int slot = (int) seq & mask;
+            int base = SLOTS + SLOT * slot;
+            long stamp;
+            while ((stamp = (long) CELLS.getAcquire(cs, base)) != seq + 1) {
+                if (Math.abs(stamp) > seq + 1) {
+                    return null; // overwritten by a later lap
+                }
+                Thread.onSpinWait(); // claimed, not yet published: the writer is between two stores
+            }
+            long end = cs[base + END];
+            long packed = cs[base + PACKED];
+            boolean hasError = (packed & HAS_ERROR) != 0;
+            String type = hasError ? errors[2 * slot] : null;
+            String message = hasError ? errors[2 * slot + 1] : null;
+            VarHandle.acquireFence();
+            if ((long) CELLS.getAcquire(cs, base) != stamp) {
+                return null;
+            }
+            entries.add(new Entry(end, packed >> DURATION_SHIFT, (int) (packed & CODE_MASK), type, message));
+        }
+        return entries;
+    }
+
+    private static void awaitPublished(long[] cs, int base, long previous) {
+        for (int spins = 0; (long) CELLS.getAcquire(cs, base) != previous; spins++) {
+            if (spins < 100) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
         }
     }
 
@@ -125,139 +186,7 @@ public final class CallHistory {
         return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
     }
 
-    private static int ringIndex(Ring[] rs) {
-        return (int) Thread.currentThread().getId() & (rs.length - 1);
-    }
-
-    /** Doubles the rings after a collision, unless another thread did or they are at their maximum. */
-    private Ring[] grow(Ring[] seen) {
-        Ring[] current = rings;
-        if (current != seen || seen.length >= MAX_RINGS) {
-            return current;
-        }
-        Ring[] doubled = Arrays.copyOf(seen, seen.length * 2);
-        for (int i = seen.length; i < doubled.length; i++) {
-            doubled[i] = new Ring(capacity);
-        }
-        return RINGS.compareAndSet(this, seen, doubled) ? doubled : rings;
-    }
-
-    private record Entry(long endTick, long duration, int code, String type, String message) {
-    }
-
-    /**
-     * One ring of slots guarded by its cursor, a seqlock: {@code 2 * entries written}, plus one while an entry is
-     * being written. A writer takes the ring with one compare-and-set from even to odd, fills the slot and publishes
-     * with a release store of the next even value; a writer that finds the ring taken collides and moves on. A
-     * reader re-reads the cursor after reading and keeps only entries that no writer could have overwritten since.
-     */
-    private static final class Ring {
-
-        private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
-        /**
-         * The cursor sits at index 7 of the ring's one {@code long[]}, so its cache line holds nothing of another
-         * ring; the ring's outcome counters follow it (indexed by kind, then slow), written only by the writer
-         * holding the ring; the entries start at {@link #ENTRIES}, past that line.
-         */
-        private static final int CURSOR = 7;
-        private static final int COUNTS = CURSOR + 1;
-        private static final int ENTRIES = 16;
-        /** An outcome code's kind and slow flag: all a history entry needs of it. */
-        private static final int CODE_BITS = 3;
-        private static final long CODE_MASK = (1 << CODE_BITS) - 1;
-        /** Set in an entry's packed word when its error strings are set, so a success need not look at them. */
-        private static final long HAS_ERROR = 1 << CODE_BITS;
-        private static final int DURATION_SHIFT = CODE_BITS + 1;
-
-        private final int capacity;
-        private final int mask;
-        /**
-         * The cursor and counters, then two longs per entry, side by side so a success touches one cache line: the
-         * end tick, then the duration shifted left by {@link #DURATION_SHIFT} above the {@link #HAS_ERROR} flag and
-         * the outcome's kind and slow flag (history needs no failure category).
-         */
-        private final long[] cells;
-        /** Two per entry: the exception's class name and message; written only for errors or to clear old ones. */
-        private final String[] errors;
-        private volatile long clearedBefore;
-
-        Ring(int capacity) {
-            this.capacity = capacity;
-            this.mask = capacity - 1;
-            this.cells = new long[ENTRIES + 2 * capacity];
-            this.errors = new String[2 * capacity];
-        }
-
-        /** Writes the entry and returns true, or returns false if another thread holds the ring (a collision). */
-        boolean tryWrite(long endTick, long durationNanos, int code, Throwable error) {
-            long[] cs = cells;
-            long c = (long) CELLS.getVolatile(cs, CURSOR);
-            if ((c & 1) != 0 || !CELLS.compareAndSet(cs, CURSOR, c, c + 1)) {
-                return false;
-            }
-            int e = 2 * ((int) (c >>> 1) & mask);
-            int i = ENTRIES + e;
-            long packed = durationNanos << DURATION_SHIFT | code & CODE_MASK;
-            if (error != null) {
-                errors[e] = error.getClass().getName();
-                errors[e + 1] = messageOf(error);
-                packed |= HAS_ERROR;
-            } else if ((cs[i + 1] & HAS_ERROR) != 0) {
-                errors[e] = null;
-                errors[e + 1] = null;
-            }
-            cs[i] = endTick;
-            cs[i + 1] = packed;
-            // Only the holder writes the counters, so a plain read and an opaque (untorn) write are enough.
-            int counter = COUNTS + Outcomes.kind(code);
-            CELLS.setOpaque(cs, counter, cs[counter] + 1);
-            if (Outcomes.isSlow(code)) {
-                CELLS.setOpaque(cs, COUNTS + SLOW, cs[COUNTS + SLOW] + 1);
-            }
-            // Release: the CAS ordered the odd cursor before the data; readers fence before re-reading the cursor.
-            CELLS.setRelease(cs, CURSOR, c + 2);
-            return true;
-        }
-
-        /** Adds this ring's last {@code size} finished entries, oldest first. */
-        void collect(int size, List<Entry> into) {
-            long[] cs = cells;
-            long written = (long) CELLS.getVolatile(cs, CURSOR) >>> 1;
-            long start = Math.max(Math.max(0, written - size), clearedBefore);
-            List<Entry> read = new ArrayList<>((int) Math.max(0, written - start));
-            for (long seq = start; seq < written; seq++) {
-                int e = 2 * ((int) seq & mask);
-                long packed = cs[ENTRIES + e + 1];
-                boolean hasError = (packed & HAS_ERROR) != 0;
-                read.add(new Entry(cs[ENTRIES + e], packed >> DURATION_SHIFT, (int) (packed & CODE_MASK),
-                        hasError ? errors[e] : null, hasError ? errors[e + 1] : null));
-            }
-            VarHandle.acquireFence();
-            long started = ((long) CELLS.getVolatile(cs, CURSOR) + 1) >>> 1;
-            long intactFrom = started - capacity;
-            for (int k = 0; k < read.size(); k++) {
-                if (start + k >= intactFrom) {
-                    into.add(read.get(k));
-                }
-            }
-        }
-
-        void addCounts(long[] totals) {
-            for (int k = 0; k <= SLOW; k++) {
-                totals[k] += (long) CELLS.getVolatile(cells, COUNTS + k);
-            }
-        }
-
-        void clear() {
-            clearedBefore = ((long) CELLS.getVolatile(cells, CURSOR) + 1) >>> 1;
-        }
-
-        private static String messageOf(Throwable error) {
-            try {
-                return error.getMessage();
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
+    /** One recorded call: end tick, duration (negative if not timed), outcome code, and error text if any. */
+    record Entry(long endTick, long duration, int code, String type, String message) {
     }
 }

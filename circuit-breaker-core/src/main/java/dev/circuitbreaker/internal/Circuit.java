@@ -20,20 +20,17 @@ public interface Circuit {
     /** Asks to run one call; a permit must be reported to exactly once. */
     Permission acquire();
 
-    /** The current window's content. */
-    WindowSnapshot window();
-
-    /** Nanoseconds until OPEN lets a trial in; 0 in every other state. */
-    long remainingWaitNanos();
-
-    /** Nanoseconds since the current state was entered. */
-    long timeInStateNanos();
+    /** The state, its window and its timers, all of one state period. */
+    StateSnapshot snapshot();
 
     /** An operator's transition to {@code target}; nothing happens if the circuit is in it already. */
     void transitionTo(CircuitState target);
 
     /** Back to a fresh CLOSED state with an empty window and no backoff, whatever the state. */
     void reset();
+
+    /** Runs by {@code config} from now on, keeping the state (see {@link StateMachine#reconfigure}). */
+    void reconfigure(CircuitBreakerConfig config);
 
     /** Starts telling {@code observer} of transitions. */
     void addObserver(TransitionObserver observer);

@@ -12,15 +12,14 @@ final class ClosedState extends State implements Permission {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final SlidingWindow window;
-    private final TripRules rules;
     /** Written under the lock, read without it: one more plain success would not change the window. */
     private volatile boolean fullOfSuccesses;
     private volatile State successor;
 
     ClosedState(StateMachine machine) {
         super(machine, machine.ticker().read());
-        this.rules = machine.rules();
-        this.window = SlidingWindow.create(machine.config(), rules.categories(), enteredAt);
+        Policy policy = machine.policy();
+        this.window = SlidingWindow.create(policy.config, policy.rules.categories(), enteredAt);
     }
 
     @Override
@@ -39,18 +38,25 @@ final class ClosedState extends State implements Permission {
     }
 
     @Override
-    public boolean permitted() {
-        return true;
+    public void record(int code) {
+        if (!skips(code)) {
+            recordInWindow(code, window.needsTick() ? machine.ticker().read() : 0);
+        }
     }
 
     @Override
     public void record(int code, long tick) {
-        if (code == Outcomes.SUCCESS && fullOfSuccesses || Outcomes.kind(code) == Outcomes.IGNORED) {
-            return;
+        if (!skips(code)) {
+            recordInWindow(code, tick);
         }
-        if (tick == NO_TICK && window.needsTick()) {
-            tick = machine.ticker().read();
-        }
+    }
+
+    /** A plain success into a window full of successes, and an ignored outcome, change nothing. */
+    private boolean skips(int code) {
+        return code == Outcomes.SUCCESS && fullOfSuccesses || Outcomes.kind(code) == Outcomes.IGNORED;
+    }
+
+    private void recordInWindow(int code, long tick) {
         State decided = null;
         lock.lock();
         try {
@@ -58,8 +64,9 @@ final class ClosedState extends State implements Permission {
                 return;
             }
             window.record(code, tick);
-            if (rules.tripped(window)) {
-                decided = new OpenState(machine, machine.ticker().read(), machine.baseWaitNanos(), window.snapshot(tick));
+            Policy policy = machine.policy();
+            if (policy.rules.tripped(window)) {
+                decided = new OpenState(machine, machine.ticker().read(), policy.baseWaitNanos, window.snapshot(tick));
                 successor = decided;
             }
             fullOfSuccesses = window.isFullOfSuccesses();

@@ -20,8 +20,8 @@ final class DisabledState extends State implements Permission {
     }
 
     @Override
-    public boolean permitted() {
-        return true;
+    public void record(int code) {
+        // Decides nothing.
     }
 
     @Override

@@ -40,7 +40,7 @@ final class HalfOpenState extends State {
             if (p.successor != null) {
                 return null;
             }
-            int slot = p.freeSlot(now, machine.maxHalfOpenWaitNanos());
+            int slot = p.freeSlot(now, machine.policy().maxHalfOpenWaitNanos);
             if (slot < 0) {
                 return rejection;
             }
@@ -69,10 +69,8 @@ final class HalfOpenState extends State {
     }
 
     private void report(Trial trial, int code, long tick) {
-        if (tick == Permission.NO_TICK) {
-            tick = machine.ticker().read();
-        }
-        boolean expired = tick - trial.acquiredAt >= machine.maxHalfOpenWaitNanos();
+        Policy policy = machine.policy();
+        boolean expired = tick - trial.acquiredAt >= policy.maxHalfOpenWaitNanos;
         int kind = Outcomes.kind(code);
         boolean counts = !expired && kind != Outcomes.IGNORED;
         boolean slow = Outcomes.isSlow(code);
@@ -92,12 +90,12 @@ final class HalfOpenState extends State {
                 int failures = p.failures + (kind == Outcomes.FAILURE ? 1 : 0);
                 int slowCalls = p.slow + (slow ? 1 : 0);
                 // The deciding trial is one call of the window, whether it failed or was only slow.
-                State open = new OpenState(machine, tick, machine.nextWaitNanos(openWaitNanos),
+                State open = new OpenState(machine, tick, policy.nextWaitNanos(openWaitNanos),
                         new WindowSnapshot(p.successes + p.failures + 1, failures, slowCalls));
                 next = new Progress(trials, p.successes, failures, slowCalls, open);
             } else {
                 int successes = p.successes + 1;
-                State closed = successes >= machine.config().successThreshold() ? new ClosedState(machine) : null;
+                State closed = successes >= policy.config.successThreshold() ? new ClosedState(machine) : null;
                 next = new Progress(trials, successes, p.failures, p.slow, closed);
             }
             if (progress.compareAndSet(p, next)) {
@@ -110,7 +108,7 @@ final class HalfOpenState extends State {
     }
 
     /** One trial permit; its identity tells a live report from a stale one. */
-    private final class Trial implements Permission {
+    final class Trial implements Permission {
 
         final long acquiredAt;
 
@@ -119,8 +117,8 @@ final class HalfOpenState extends State {
         }
 
         @Override
-        public boolean permitted() {
-            return true;
+        public void record(int code) {
+            report(this, code, machine.ticker().read());
         }
 
         @Override

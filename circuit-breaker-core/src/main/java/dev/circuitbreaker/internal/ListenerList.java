@@ -6,14 +6,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * A copy-on-write array of listeners: reading it is one volatile read, and a listener that throws is logged and
- * skipped. Thread-safe.
+ * A copy-on-write array of listeners: reading it is one volatile read, and a listener that throws anything (an
+ * {@code Error} or a sneaky-thrown checked exception included) is logged and skipped, so user code never breaks a
+ * call. Thread-safe.
  *
  * @param <L> the listener type
  */
 public final class ListenerList<L> {
-
-    private static final System.Logger LOG = System.getLogger("dev.circuitbreaker");
 
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Object[] listeners = new Object[0];
@@ -61,8 +60,8 @@ public final class ListenerList<L> {
         for (Object listener : listeners) {
             try {
                 event.accept((L) listener);
-            } catch (RuntimeException | LinkageError | AssertionError e) {
-                LOG.log(System.Logger.Level.WARNING, "listener " + listener + " of " + source + " threw; ignored", e);
+            } catch (Throwable e) {
+                Failures.log(listener, source, e);
             }
         }
     }

@@ -2,7 +2,7 @@ package dev.circuitbreaker.internal;
 
 import dev.circuitbreaker.CircuitState;
 
-/** A refusal to run a call. Each rejecting state makes one up front, so rejecting allocates nothing. */
+/** A refusal to run a call. Each rejecting state makes one up front, so rejecting allocates nothing. Immutable. */
 public final class Rejection implements Permission {
 
     private final CircuitState state;
@@ -25,13 +25,14 @@ public final class Rejection implements Permission {
         return deadline;
     }
 
+    /** Whether {@link #deadline()} is meaningful: the rejecting state is OPEN. */
     public boolean hasDeadline() {
         return hasDeadline;
     }
 
     @Override
-    public boolean permitted() {
-        return false;
+    public void record(int code) {
+        // Nothing ran.
     }
 
     @Override

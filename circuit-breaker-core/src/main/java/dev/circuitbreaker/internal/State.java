@@ -41,6 +41,6 @@ public abstract class State {
 
     /** The open wait a manual OPEN or HALF_OPEN entered from here continues with: backoff survives manual moves. */
     long openWaitNanos() {
-        return machine.baseWaitNanos();
+        return machine.policy().baseWaitNanos;
     }
 }

@@ -27,63 +27,34 @@ public final class StateMachine implements Circuit {
         }
     }
 
-    private final CircuitBreakerConfig config;
     private final Ticker ticker;
-    private final TripRules rules;
-    private final long baseWaitNanos;
-    private final long maxWaitNanos;
-    private final double backoffMultiplier;
-    private final long maxHalfOpenWaitNanos;
     private final CopyOnWriteArrayList<TransitionObserver> observers = new CopyOnWriteArrayList<>();
+    private volatile Policy policy;
     /** The current state: a field of its own rather than an {@code AtomicReference}, one load less per call. */
     private volatile State current;
 
     public StateMachine(CircuitBreakerConfig config, Ticker ticker) {
-        this.config = config;
         this.ticker = ticker;
-        this.rules = new TripRules(config);
-        this.baseWaitNanos = config.waitDurationInOpenState().toNanos();
-        this.maxWaitNanos = Math.max(baseWaitNanos, config.maxWaitDurationInOpenState().toNanos());
-        this.backoffMultiplier = config.backoffMultiplier();
-        this.maxHalfOpenWaitNanos = config.maxWaitDurationInHalfOpenState().toNanos();
+        this.policy = new Policy(config);
         this.current = new ClosedState(this);
     }
 
     @Override
     public CircuitBreakerConfig config() {
-        return config;
+        return policy.config;
     }
 
     Ticker ticker() {
         return ticker;
     }
 
-    TripRules rules() {
-        return rules;
-    }
-
-    long baseWaitNanos() {
-        return baseWaitNanos;
-    }
-
-    long maxHalfOpenWaitNanos() {
-        return maxHalfOpenWaitNanos;
-    }
-
-    /** The open wait after one more failed recovery: multiplied by the backoff, capped. */
-    long nextWaitNanos(long waitNanos) {
-        if (backoffMultiplier == 1.0) {
-            return waitNanos;
-        }
-        double next = waitNanos * backoffMultiplier;
-        return next >= maxWaitNanos ? maxWaitNanos : (long) next;
+    Policy policy() {
+        return policy;
     }
 
     @Override
     public CircuitState state() {
-        State s = current;
-        State next = s.successor();
-        return next != null ? next.kind() : s.kind();
+        return settled().kind();
     }
 
     @Override
@@ -102,18 +73,10 @@ public final class StateMachine implements Circuit {
     }
 
     @Override
-    public WindowSnapshot window() {
-        return settled().window(ticker.read());
-    }
-
-    @Override
-    public long remainingWaitNanos() {
-        return settled().remainingWaitNanos(ticker.read());
-    }
-
-    @Override
-    public long timeInStateNanos() {
-        return Math.max(0, ticker.read() - settled().enteredAt);
+    public StateSnapshot snapshot() {
+        State s = settled();
+        long now = ticker.read();
+        return new StateSnapshot(s.kind(), s.window(now), s.remainingWaitNanos(now), Math.max(0, now - s.enteredAt));
     }
 
     @Override
@@ -137,6 +100,28 @@ public final class StateMachine implements Circuit {
                 if (s.kind() != CircuitState.CLOSED) {
                     notifyObservers(s.kind(), CircuitState.CLOSED);
                 }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Runs by {@code config} from now on. The state and its timer are kept (an OPEN circuit stays OPEN with its
+     * remaining wait; a HALF_OPEN one keeps its trial permits); a CLOSED window whose shape changed (type, size or
+     * failure categories) starts empty, and any other window keeps its calls and is judged by the new rules from
+     * its next outcome on. Not a transition: observers hear nothing.
+     */
+    @Override
+    public void reconfigure(CircuitBreakerConfig config) {
+        Policy old = policy;
+        Policy next = new Policy(config);
+        policy = next;
+        if (next.sameWindowAs(old)) {
+            return;
+        }
+        for (;;) {
+            State s = settle();
+            if (s.kind() != CircuitState.CLOSED || CURRENT.compareAndSet(this, s, new ClosedState(this))) {
                 return;
             }
         }
@@ -205,9 +190,14 @@ public final class StateMachine implements Circuit {
         };
     }
 
+    /** Tells every observer; one that throws anything is logged and the others still hear of it. */
     private void notifyObservers(CircuitState from, CircuitState to) {
         for (TransitionObserver observer : observers) {
-            observer.onTransition(from, to);
+            try {
+                observer.onTransition(from, to);
+            } catch (Throwable e) {
+                Failures.log(observer, "circuit", e);
+            }
         }
     }
 }

@@ -39,7 +39,7 @@ class DashboardBrowserTest {
         browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(50));
         sample = new SampleClient(port);
-        sample.resetAll();
+        sample.healthyBank();
         sample.pay("order-ok-1");
         sample.pay("order-ok-2");
         browser.get("http://localhost:" + port + "/circuitbreakers");

@@ -37,7 +37,7 @@ class GrafanaDashboardMetricsTest {
     @Test
     void everyMetricAndLabelTheDashboardQueriesIsInARealPrometheusScrape() throws Exception {
         SampleClient sample = new SampleClient(port);
-        sample.resetAll();
+        sample.healthyBank();
         sample.bankMode("failing");
         for (int i = 0; i < 4; i++) {
             sample.pay("order-g" + i);

@@ -1,18 +1,25 @@
 package dev.circuitbreaker.sample;
 
+import static dev.circuitbreaker.test.CircuitBreakerAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.circuitbreaker.CircuitBreaker;
+import dev.circuitbreaker.CircuitBreakerRegistry;
+import dev.circuitbreaker.test.ManualTicker;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 /**
  * The sample end to end over HTTP: payments through the breaker to the fake bank on its own port, the bank switched
- * through {@code POST /bank/mode}, the breaker read through {@code /actuator/circuitbreakers}. The test profile
- * makes the open wait 600 ms.
+ * through {@code POST /bank/mode}, the breaker read through {@code /actuator/circuitbreakers} and, in process,
+ * through {@code CircuitBreakerAssert}. The test profile makes the open wait 600 ms; the test ends it by advancing
+ * the breakers' {@link ManualTicker} instead of waiting. (The slow bank, which needs real call durations, is
+ * {@link SlowBankEndToEndTest}.)
  */
 @SampleAppTest
 class PaymentsEndToEndTest {
@@ -20,12 +27,20 @@ class PaymentsEndToEndTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ManualTicker ticker;
+
+    @Autowired
+    CircuitBreakerRegistry registry;
+
     SampleClient sample;
+    CircuitBreaker payments;
 
     @BeforeEach
-    void healthyBankAndResetBreaker() {
+    void healthyBank() {
         sample = new SampleClient(port);
-        sample.resetAll();
+        sample.healthyBank();
+        payments = registry.find("payments").orElseThrow();
     }
 
     @Test
@@ -35,6 +50,7 @@ class PaymentsEndToEndTest {
         assertThat(healthy.getBody().path("status").asText()).isEqualTo("CHARGED");
         assertThat(healthy.getBody().path("transactionId").asText()).startsWith("txn_");
         assertThat(sample.breaker("payments").path("state").asText()).isEqualTo("CLOSED");
+        assertThat(payments).isClosed().hasSuccessfulCalls(1);
 
         sample.bankMode("failing");
         for (int i = 1; i <= 3; i++) {
@@ -46,7 +62,8 @@ class PaymentsEndToEndTest {
         JsonValue open = sample.breaker("payments");
         assertThat(open.path("state").asText()).as("3 failures (failure-threshold 3) open it").isEqualTo("OPEN");
         assertThat(open.path("failedCalls").asLong()).isEqualTo(3);
-        assertThat(open.path("remainingWaitMs").asLong()).isBetween(1L, 600L);
+        assertThat(open.path("remainingWaitMs").asLong()).as("the breakers' time stands still").isEqualTo(600);
+        assertThat(payments).isOpen().hasFailedCalls(3).hasRemainingWait(Duration.ofMillis(600));
 
         long bankCallsBefore = sample.bankRequests();
         ResponseEntity<JsonValue> rejected = sample.pay("order-r");
@@ -57,8 +74,11 @@ class PaymentsEndToEndTest {
         assertThat(sample.breaker("payments").path("notPermittedCalls").asLong()).isEqualTo(1);
 
         sample.bankMode("healthy");
-        sample.awaitBreaker("payments", Duration.ofSeconds(5), "the open wait to end",
-                b -> b.path("remainingWaitMs").asLong() == 0);
+        ticker.advance(Duration.ofMillis(599));
+        assertThat(sample.pay("order-early").getBody().path("reason").asText()).as("1 ms before the wait is over")
+                .contains("is OPEN").contains("next trial in 1 ms");
+        ticker.advance(Duration.ofMillis(1));
+        assertThat(sample.breaker("payments").path("remainingWaitMs").asLong()).as("the open wait is over").isZero();
         for (int i = 1; i <= 2; i++) {
             ResponseEntity<JsonValue> trial = sample.pay("order-t" + i);
             assertThat(trial.getStatusCode().value()).as("trial %d", i).isEqualTo(200);
@@ -67,19 +87,8 @@ class PaymentsEndToEndTest {
         JsonValue closed = sample.breaker("payments");
         assertThat(closed.path("state").asText()).as("2 trial successes (success-threshold 2) close it").isEqualTo("CLOSED");
         assertThat(closed.path("successfulCalls").asLong()).isEqualTo(3);
-    }
-
-    @Test
-    void aSlowBankOpensTheBreakerThroughTheSlowCallRate() throws Exception {
-        sample.bankMode("slow");
-        for (int i = 1; i <= 4; i++) {
-            ResponseEntity<JsonValue> slow = sample.pay("order-s" + i);
-            assertThat(slow.getBody().path("status").asText()).as("slow but successful charge %d", i).isEqualTo("CHARGED");
-        }
-        JsonValue open = sample.breaker("payments");
-        assertThat(open.path("state").asText()).as("4 of 4 calls slower than 150 ms").isEqualTo("OPEN");
-        assertThat(open.path("slowCalls").asLong()).isEqualTo(4);
-        assertThat(open.path("failedCalls").asLong()).isZero();
+        assertThat(payments).isClosed().hasSuccessfulCalls(3).hasFailedCalls(3).hasNotPermittedCalls(2)
+                .hasBufferedCalls(0);
     }
 
     @Test
@@ -89,6 +98,7 @@ class PaymentsEndToEndTest {
         assertThat(sample.pay("order-b").getBody().path("status").asText()).isEqualTo("CHARGED");
         assertThat(sample.pay("order-c").getBody().path("status").asText()).isEqualTo("DEFERRED");
         assertThat(sample.breaker("payments").path("state").asText()).isEqualTo("CLOSED");
+        assertThat(payments).isClosed().hasFailedCalls(2).hasSuccessfulCalls(1).hasFailureRate(-1);
     }
 
     @Test
@@ -115,5 +125,6 @@ class PaymentsEndToEndTest {
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("circuitBreakers").path("details").path("payments").path("state").asText())
                 .isEqualTo("OPEN");
+        assertThat(payments).isOpen();
     }
 }

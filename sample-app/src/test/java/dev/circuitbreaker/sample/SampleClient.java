@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.springframework.boot.json.JsonWriter;
 import org.springframework.http.ResponseEntity;
 
@@ -31,10 +30,9 @@ public final class SampleClient {
         this.base = "http://localhost:" + port;
     }
 
-    /** A healthy bank and a reset {@code payments} breaker, whatever the previous test left. */
-    public void resetAll() {
+    /** A healthy bank, whatever the previous test left (the breakers are reset by {@code @ResetCircuitBreakers}). */
+    public void healthyBank() {
         bankMode("healthy");
-        assertThat(breakerAction("payments", "reset").getStatusCode().value()).isEqualTo(200);
     }
 
     public void bankMode(String mode) {
@@ -60,20 +58,6 @@ public final class SampleClient {
 
     public ResponseEntity<String> breakerAction(String name, String action) {
         return post("/actuator/circuitbreakers/" + name, Map.of("action", action));
-    }
-
-    /** Polls the endpoint until {@code condition} holds for the breaker's entry, or fails after {@code timeout}. */
-    public JsonValue awaitBreaker(String name, Duration timeout, String description, Predicate<JsonValue> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonValue last = breaker(name);
-        while (!condition.test(last)) {
-            assertThat(System.nanoTime() - deadline).as("waiting %s for %s; last seen %s", timeout, description, last)
-                    .isNegative();
-            Thread.sleep(25);
-            last = breaker(name);
-        }
-        return last;
     }
 
     public ResponseEntity<String> get(String path) {

@@ -18,9 +18,9 @@ import java.util.Map;
  * @param history the last calls, oldest first; error messages are already masked and truncated by the core
  */
 public record BreakerDetails(String state, long totalCalls, long successfulCalls, long failedCalls, long ignoredCalls,
-        long notPermittedCalls, long slowCalls, int bufferedCalls, int bufferedFailedCalls, int bufferedSlowCalls,
-        double failureRate, double slowCallRate, long remainingWaitMs, long timeInStateMs, Map<String, Object> config,
-        List<HistoryEntry> history) {
+        long notPermittedCalls, long bulkheadFullCalls, long slowCalls, int bufferedCalls, int bufferedFailedCalls,
+        int bufferedSlowCalls, double failureRate, double slowCallRate, int concurrentCalls, long remainingWaitMs,
+        long timeInStateMs, Map<String, Object> config, List<HistoryEntry> history) {
 
     /** One finished call; {@code timestamp} in ISO-8601. */
     public record HistoryEntry(boolean success, String outcome, boolean slow, double responseTimeMs, String errorMessage,
@@ -35,9 +35,9 @@ public record BreakerDetails(String state, long totalCalls, long successfulCalls
     static BreakerDetails of(CircuitBreaker breaker) {
         BreakerStats s = BreakerStats.of(breaker.stats());
         return new BreakerDetails(s.state(), s.totalCalls(), s.successfulCalls(), s.failedCalls(), s.ignoredCalls(),
-                s.notPermittedCalls(), s.slowCalls(), s.bufferedCalls(), s.bufferedFailedCalls(), s.bufferedSlowCalls(),
-                s.failureRate(), s.slowCallRate(), s.remainingWaitMs(), s.timeInStateMs(), config(breaker.config()),
-                breaker.history().stream().map(HistoryEntry::of).toList());
+                s.notPermittedCalls(), s.bulkheadFullCalls(), s.slowCalls(), s.bufferedCalls(), s.bufferedFailedCalls(),
+                s.bufferedSlowCalls(), s.failureRate(), s.slowCallRate(), s.concurrentCalls(), s.remainingWaitMs(),
+                s.timeInStateMs(), config(breaker.config()), breaker.history().stream().map(HistoryEntry::of).toList());
     }
 
     static Map<String, Object> config(CircuitBreakerConfig config) {

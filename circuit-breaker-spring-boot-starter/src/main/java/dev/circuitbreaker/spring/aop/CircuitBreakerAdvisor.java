@@ -19,10 +19,12 @@ public final class CircuitBreakerAdvisor extends AbstractPointcutAdvisor {
 
     private final transient Pointcut pointcut = new AnnotatedMethods();
     private final transient Advice advice;
+    private final transient RetryAwareFallbackAdvisor retryAwareFallback;
 
     /** @param methods the method resolver, supplied lazily; @param order the advice order, lower runs first */
     public CircuitBreakerAdvisor(Supplier<CircuitBreakerMethods> methods, int order) {
         this.advice = new CircuitBreakerInterceptor(methods);
+        this.retryAwareFallback = new RetryAwareFallbackAdvisor(pointcut, new RetryAwareFallback(methods));
         setOrder(order);
     }
 
@@ -34,6 +36,11 @@ public final class CircuitBreakerAdvisor extends AbstractPointcutAdvisor {
     @Override
     public Advice getAdvice() {
         return advice;
+    }
+
+    /** The advisor that runs fallbacks outside a retry advice; see {@link RetryCompositionPostProcessor}. */
+    RetryAwareFallbackAdvisor retryAwareFallbackAdvisor() {
+        return retryAwareFallback;
     }
 
     private static final class AnnotatedMethods extends StaticMethodMatcherPointcut {

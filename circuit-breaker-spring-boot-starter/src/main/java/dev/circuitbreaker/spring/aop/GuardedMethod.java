@@ -1,7 +1,7 @@
 package dev.circuitbreaker.spring.aop;
 
 import dev.circuitbreaker.CircuitBreaker;
-import dev.circuitbreaker.CircuitBreakerOpenException;
+import dev.circuitbreaker.CallNotPermittedException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -34,11 +34,26 @@ final class GuardedMethod extends BreakerSlot {
         try {
             return cb.execute(invocation::proceed);
         } catch (Throwable error) {
-            if (fallback == null || !fallsBackOn(cb, error)) {
+            if (fallback == null) {
+                throw error;
+            }
+            // Inside a retry advice, the fallback runs once the retries are over (RetryAwareFallback), not here.
+            boolean fallsBack = fallsBackOn(cb, error);
+            if (RetryAwareFallback.defer(invocation, fallsBack ? error : null) || !fallsBack) {
                 throw error;
             }
             return fallback.invoke(invocation.getThis(), invocation.getArguments(), error);
         }
+    }
+
+    /** Whether a {@link RetryAwareFallback} outside a retry advice may run this method's fallback: sync, with one. */
+    boolean defersFallback() {
+        return fallback != null && !async;
+    }
+
+    /** Runs the fallback for {@code error}, on behalf of a {@link RetryAwareFallback}. */
+    Object fallBack(MethodInvocation invocation, Throwable error) throws Throwable {
+        return fallback.invoke(invocation.getThis(), invocation.getArguments(), error);
     }
 
     private CompletableFuture<Object> invokeAsync(CircuitBreaker cb, MethodInvocation invocation) {
@@ -90,10 +105,13 @@ final class GuardedMethod extends BreakerSlot {
         });
     }
 
-    /** Recorded failures, and rejections by this very breaker (a nested breaker's rejection is just an exception). */
+    /**
+     * Recorded failures, and calls this very breaker did not run (its state rejected them or its bulkhead was full);
+     * a nested breaker's rejection is just an exception.
+     */
     private static boolean fallsBackOn(CircuitBreaker cb, Throwable error) {
         return cb.isRecordedFailure(error)
-                || error instanceof CircuitBreakerOpenException open && open.breakerName().equals(cb.name());
+                || error instanceof CallNotPermittedException notRun && notRun.breakerName().equals(cb.name());
     }
 
     @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.spring.aop.CircuitBreakerAdvisor;
 import dev.circuitbreaker.spring.aop.CircuitBreakerAnnotationChecker;
 import dev.circuitbreaker.spring.aop.CircuitBreakerMethods;
+import dev.circuitbreaker.spring.aop.RetryCompositionPostProcessor;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.context.annotation.Role;
@@ -26,7 +28,8 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * The {@code @CircuitBreaker} annotation: an advisor (ordered by {@code circuitbreaker.aspect-order}) and the
  * startup check of every annotated bean. Registers an auto-proxy creator if the application has none, so it does
- * not depend on {@code spring.aop.auto}.
+ * not depend on {@code spring.aop.auto}. On Spring Framework 7, fallbacks of methods that {@code @Retryable} also
+ * wraps run after the retries ({@link RetryCompositionPostProcessor}).
  */
 @AutoConfiguration(after = CircuitBreakerAutoConfiguration.class)
 @ConditionalOnCircuitBreakerEnabled
@@ -58,6 +61,18 @@ public final class CircuitBreakerAspectAutoConfiguration {
     CircuitBreakerAnnotationChecker circuitBreakerAnnotationChecker(ConfigurableListableBeanFactory beanFactory,
             CircuitBreakerMethods methods) {
         return new CircuitBreakerAnnotationChecker(beanFactory, methods);
+    }
+
+    /** Spring Framework 7's {@code @Retryable}: the fallback runs once the retries are over, not on each attempt. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = RetryCompositionPostProcessor.RETRY_INTERCEPTOR)
+    static class RetryComposition {
+
+        @Bean
+        @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+        static RetryCompositionPostProcessor circuitBreakerRetryComposition() {
+            return new RetryCompositionPostProcessor();
+        }
     }
 
     static final class AutoProxyRegistrar implements ImportBeanDefinitionRegistrar {

@@ -1,6 +1,8 @@
 package dev.circuitbreaker.spring.autoconfigure;
 
 import dev.circuitbreaker.CircuitBreakerRegistry;
+import dev.circuitbreaker.Ticker;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +12,8 @@ import org.springframework.core.env.Environment;
 /**
  * The breakers: binds and validates {@code circuitbreaker.*}, provides a {@link CircuitBreakerRegistry} whose
  * default config is {@code circuitbreaker.defaults} (unless the application defines its own registry), and creates
- * every configured instance at startup.
+ * every configured instance at startup. The registry's breakers measure time with the context's {@link Ticker} bean
+ * if there is one (a test's {@code ManualTicker}, say), else with {@link Ticker#systemTicker()}.
  */
 @AutoConfiguration
 @ConditionalOnCircuitBreakerEnabled
@@ -25,8 +28,14 @@ public final class CircuitBreakerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CircuitBreakerRegistry circuitBreakerRegistry(CircuitBreakerConfigurations configurations) {
-        return CircuitBreakerRegistry.of(configurations.defaultConfig());
+    CircuitBreakerRegistry circuitBreakerRegistry(CircuitBreakerConfigurations configurations, ObjectProvider<Ticker> ticker) {
+        CircuitBreakerRegistry.Builder registry = CircuitBreakerRegistry.builder().defaultConfig(configurations.defaultConfig());
+        // getIfAvailable: several Ticker beans (none of them @Primary) fail startup, naming them.
+        Ticker contextTicker = ticker.getIfAvailable();
+        if (contextTicker != null) {
+            registry.ticker(contextTicker);
+        }
+        return registry.build();
     }
 
     @Bean

@@ -51,9 +51,9 @@ public final class CircuitBreakerConfigurations {
         return defaultConfig;
     }
 
-    /** The configs of {@code circuitbreaker.instances}, in configuration order. */
-    public Map<String, CircuitBreakerConfig> instanceConfigs() {
-        return instances;
+    /** Whether {@code circuitbreaker.instances} configures the breaker called {@code name}. */
+    public boolean isConfigured(String name) {
+        return instances.containsKey(name);
     }
 
     /**

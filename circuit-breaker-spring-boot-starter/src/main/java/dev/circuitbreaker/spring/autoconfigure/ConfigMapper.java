@@ -1,6 +1,7 @@
 package dev.circuitbreaker.spring.autoconfigure;
 
 import dev.circuitbreaker.CircuitBreakerConfig;
+import dev.circuitbreaker.CircuitBreakerConfigBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Maps {@link InstanceProperties} onto {@link CircuitBreakerConfig.Builder}, one option at a time, so that the
+ * Maps {@link InstanceProperties} onto {@link CircuitBreakerConfigBuilder}, one option at a time, so that the
  * builder's own rules are the only validation and each rejection names the property path and the value.
  * Stateless apart from the raw-value lookup; thread-safe.
  */
@@ -31,9 +32,9 @@ final class ConfigMapper {
      * @throws InvalidCircuitBreakerPropertyException naming the offending property paths and values
      */
     CircuitBreakerConfig map(String prefix, InstanceProperties own, String inheritedPrefix, InstanceProperties inherited) {
-        CircuitBreakerConfig.Builder builder = CircuitBreakerConfig.builder();
+        CircuitBreakerConfigBuilder builder = CircuitBreakerConfig.builder();
         List<Applied> applied = new ArrayList<>();
-        for (ConfigOption<?> option : ConfigOption.ALL) {
+        for (OptionProperty option : OptionProperty.ALL) {
             Applied a = apply(builder, option, prefix, own);
             if (a == null && inherited != null) {
                 a = apply(builder, option, inheritedPrefix, inherited);
@@ -46,7 +47,7 @@ final class ConfigMapper {
             return builder.build();
         } catch (IllegalArgumentException e) {
             List<String> involved = applied.stream()
-                    .filter(a -> mentions(e.getMessage(), a.option().coreName()))
+                    .filter(a -> mentions(e.getMessage(), a.option().option().name()))
                     .map(Applied::description)
                     .collect(Collectors.toCollection(ArrayList::new));
             if (involved.isEmpty()) {
@@ -56,15 +57,15 @@ final class ConfigMapper {
         }
     }
 
-    private <T> Applied apply(CircuitBreakerConfig.Builder builder, ConfigOption<T> option, String prefix,
+    private Applied apply(CircuitBreakerConfigBuilder builder, OptionProperty option, String prefix,
             InstanceProperties properties) {
-        T value = option.getter().apply(properties);
+        Object value = option.valueIn(properties);
         if (value == null) {
             return null;
         }
         String path = prefix + "." + option.key();
         try {
-            option.setter().set(builder, value, path);
+            option.applyTo(builder, value, path);
         } catch (InvalidCircuitBreakerPropertyException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -105,10 +106,12 @@ final class ConfigMapper {
         return String.valueOf(value);
     }
 
-    private static boolean mentions(String message, String coreName) {
-        return message != null && Pattern.compile("\\b" + coreName + "\\b").matcher(message).find();
+    /** Whether a builder message names the option: {@code exceptionThresholds} as {@code exceptionThreshold(...)} too. */
+    private static boolean mentions(String message, String optionName) {
+        String stem = optionName.endsWith("s") ? optionName.substring(0, optionName.length() - 1) : optionName;
+        return message != null && Pattern.compile("\\b" + stem + "s?\\b").matcher(message).find();
     }
 
-    private record Applied(ConfigOption<?> option, String description) {
+    private record Applied(OptionProperty option, String description) {
     }
 }

@@ -65,6 +65,12 @@ public class InstanceProperties {
     /** How many recent calls the breaker's history keeps; 0 keeps none. Default 100. */
     private Integer historySize;
 
+    /** Bulkhead: at most this many calls of the breaker run at once; one more is rejected at once. 0 (the default) is off. */
+    private Integer maxConcurrentCalls;
+
+    /** Asynchronous and reactive calls not complete after this fail with a TimeoutException; synchronous calls are never interrupted. Off by default. */
+    private Duration callTimeout;
+
     /** Circuit group: breakers in the same group share one state. Not allowed under defaults. None by default. */
     private String group;
 
@@ -208,6 +214,22 @@ public class InstanceProperties {
 
     public void setHistorySize(Integer historySize) {
         this.historySize = historySize;
+    }
+
+    public Integer getMaxConcurrentCalls() {
+        return maxConcurrentCalls;
+    }
+
+    public void setMaxConcurrentCalls(Integer maxConcurrentCalls) {
+        this.maxConcurrentCalls = maxConcurrentCalls;
+    }
+
+    public Duration getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(Duration callTimeout) {
+        this.callTimeout = callTimeout;
     }
 
     public String getGroup() {

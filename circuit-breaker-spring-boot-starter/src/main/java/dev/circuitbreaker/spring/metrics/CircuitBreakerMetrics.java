@@ -1,6 +1,7 @@
 package dev.circuitbreaker.spring.metrics;
 
 import dev.circuitbreaker.CircuitBreaker;
+import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitBreakerListener;
 import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.CircuitState;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -26,7 +28,10 @@ import java.util.function.ToDoubleFunction;
  *
  * <ul>
  * <li>{@code circuitbreaker.state} gauge per {@code state} (lower case), 1 for the current state, else 0</li>
- * <li>{@code circuitbreaker.calls} function counter per {@code kind}: successful, failed, ignored, not_permitted</li>
+ * <li>{@code circuitbreaker.calls} function counter per {@code kind}: successful, failed, ignored, not_permitted,
+ * bulkhead_full</li>
+ * <li>{@code circuitbreaker.concurrent.calls} gauge: calls holding a bulkhead place now, only for breakers whose
+ * {@code maxConcurrentCalls} is set (added and removed when a reconfiguration switches the bulkhead on or off)</li>
  * <li>{@code circuitbreaker.slow.calls} function counter</li>
  * <li>{@code circuitbreaker.failure.rate}, {@code circuitbreaker.slow.call.rate} gauges (percent; -1 below the
  * minimum number of calls), {@code circuitbreaker.buffered.calls} gauge</li>
@@ -72,6 +77,14 @@ public class CircuitBreakerMetrics implements MeterBinder {
                 removed.remove();
             }
         }
+
+        @Override
+        public void onReconfigured(CircuitBreaker breaker, CircuitBreakerConfig previous) {
+            BreakerMeters meters = bound.get(breaker);
+            if (meters != null) {
+                meters.bulkheadGauge(breaker);
+            }
+        }
     }
 
     /** The meters of one breaker; transition counters appear on the first transition of each kind. */
@@ -81,6 +94,8 @@ public class CircuitBreakerMetrics implements MeterBinder {
         private final List<Meter> registered = new ArrayList<>();
         private final Map<String, Counter> transitions = new ConcurrentHashMap<>();
         private final ListenerRegistration listener;
+        private final ReentrantLock lock = new ReentrantLock();
+        private Gauge concurrentCalls;
         private volatile boolean removed;
 
         BreakerMeters(CircuitBreaker breaker, MeterRegistry meters) {
@@ -95,6 +110,7 @@ public class CircuitBreakerMetrics implements MeterBinder {
             calls(breaker, "failed", b -> b.stats().failedCalls());
             calls(breaker, "ignored", b -> b.stats().ignoredCalls());
             calls(breaker, "not_permitted", b -> b.stats().notPermittedCalls());
+            calls(breaker, "bulkhead_full", b -> b.stats().bulkheadFullCalls());
             registered.add(FunctionCounter.builder("circuitbreaker.slow.calls", breaker, b -> b.stats().slowCalls())
                     .description("Calls slower than the slow-call duration threshold").tag(TAG_NAME, name).register(meters));
             gauge(breaker, "circuitbreaker.failure.rate", "Failure rate of the sliding window in percent, -1 below the minimum calls",
@@ -102,7 +118,26 @@ public class CircuitBreakerMetrics implements MeterBinder {
             gauge(breaker, "circuitbreaker.slow.call.rate", "Slow-call rate of the sliding window in percent, -1 below the minimum calls",
                     b -> b.stats().slowCallRate());
             gauge(breaker, "circuitbreaker.buffered.calls", "Calls in the sliding window", b -> b.stats().bufferedCalls());
+            bulkheadGauge(breaker);
             this.listener = breaker.addListener(this);
+        }
+
+        /** The concurrent-calls gauge exists while the breaker's bulkhead is on. */
+        void bulkheadGauge(CircuitBreaker breaker) {
+            lock.lock();
+            try {
+                boolean on = breaker.config().maxConcurrentCalls() > 0;
+                if (on && concurrentCalls == null && !removed) {
+                    concurrentCalls = Gauge.builder("circuitbreaker.concurrent.calls", breaker, b -> b.stats().concurrentCalls())
+                            .description("Calls holding a place in the bulkhead now (at most max-concurrent-calls)")
+                            .tag(TAG_NAME, breaker.name()).register(meters);
+                } else if (!on && concurrentCalls != null) {
+                    meters.remove(concurrentCalls);
+                    concurrentCalls = null;
+                }
+            } finally {
+                lock.unlock();
+            }
         }
 
         @Override
@@ -118,10 +153,18 @@ public class CircuitBreakerMetrics implements MeterBinder {
         }
 
         void remove() {
-            removed = true;
-            listener.remove();
-            registered.forEach(meters::remove);
-            transitions.values().forEach(meters::remove);
+            lock.lock();
+            try {
+                removed = true;
+                listener.remove();
+                registered.forEach(meters::remove);
+                transitions.values().forEach(meters::remove);
+                if (concurrentCalls != null) {
+                    meters.remove(concurrentCalls);
+                }
+            } finally {
+                lock.unlock();
+            }
         }
 
         private void calls(CircuitBreaker breaker, String kind, ToDoubleFunction<CircuitBreaker> count) {

@@ -1,6 +1,7 @@
 package dev.circuitbreaker.spring.cloud;
 
 import dev.circuitbreaker.CircuitBreakerConfig;
+import dev.circuitbreaker.CircuitBreakerConfigBuilder;
 import java.util.function.Consumer;
 import org.springframework.cloud.client.circuitbreaker.ConfigBuilder;
 
@@ -14,7 +15,7 @@ import org.springframework.cloud.client.circuitbreaker.ConfigBuilder;
 public final class BreakerConfigBuilder implements ConfigBuilder<CircuitBreakerConfig> {
 
     private final String id;
-    private CircuitBreakerConfig.Builder options;
+    private CircuitBreakerConfigBuilder options;
 
     BreakerConfigBuilder(String id, CircuitBreakerConfig base) {
         this.id = id;
@@ -44,7 +45,7 @@ public final class BreakerConfigBuilder implements ConfigBuilder<CircuitBreakerC
      *
      * @throws IllegalArgumentException as the core builder's setters do, naming the option and the value
      */
-    public BreakerConfigBuilder options(Consumer<CircuitBreakerConfig.Builder> change) {
+    public BreakerConfigBuilder options(Consumer<CircuitBreakerConfigBuilder> change) {
         try {
             change.accept(options);
         } catch (IllegalArgumentException e) {

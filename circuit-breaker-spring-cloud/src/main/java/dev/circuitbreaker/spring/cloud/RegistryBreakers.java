@@ -69,7 +69,7 @@ final class RegistryBreakers {
     }
 
     boolean configuredInYaml(String id) {
-        return configurations.instanceConfigs().containsKey(id);
+        return configurations.isConfigured(id);
     }
 
     /** The config {@code configure(...)} starts from: the registry's default config. */

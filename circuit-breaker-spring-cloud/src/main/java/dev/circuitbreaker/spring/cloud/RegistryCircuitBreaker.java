@@ -21,7 +21,8 @@ final class RegistryCircuitBreaker implements CircuitBreaker {
 
     /**
      * Runs {@code toRun} through the breaker. The fallback receives the callee's own exception unchanged, or the
-     * breaker's rejection ({@code CircuitBreakerOpenException}) when it did not run the call; the JVM's fatal errors
+     * breaker's {@code CallNotPermittedException} ({@code CircuitBreakerOpenException} or
+     * {@code BulkheadFullException}) when it did not run the call; the JVM's fatal errors
      * skip it. {@code run(toRun)} without a fallback throws Spring Cloud's {@code NoFallbackAvailableException} with
      * that throwable as its cause.
      */

@@ -1,6 +1,6 @@
 package dev.circuitbreaker.spring.cloud.gateway;
 
-import dev.circuitbreaker.CircuitBreakerOpenException;
+import dev.circuitbreaker.CallNotPermittedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,8 +13,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.function.HandlerFunction;
 
 /**
- * Answers 503 Service Unavailable, with {@code Retry-After} when the breaker is OPEN, when a breaker rejected the
- * call of a Spring Cloud Gateway Server MVC route that has no fallback. Gateway Server MVC maps only Resilience4j's
+ * Answers 503 Service Unavailable, with {@code Retry-After} when the breaker is OPEN, when a breaker did not run the
+ * call of a Spring Cloud Gateway Server MVC route that has no fallback (its state rejected it, or its bulkhead was
+ * full). Gateway Server MVC maps only Resilience4j's
  * rejection type to 503: 4.3 wraps any other in a 500 {@code ResponseStatusException}, and 5.0 without Resilience4j on
  * the class path fails its own {@code instanceof} check with a {@code NoClassDefFoundError} (to which the breaker
  * attaches its rejection as suppressed). Applies to functional routes ({@link HandlerFunction} handlers) only, and
@@ -31,7 +32,7 @@ public final class GatewayMvcRejectionResolver implements HandlerExceptionResolv
         if (!(handler instanceof HandlerFunction) || hasOtherStatus(ex)) {
             return null;
         }
-        CircuitBreakerOpenException rejection = Rejections.find(ex);
+        CallNotPermittedException rejection = Rejections.find(ex);
         if (rejection == null) {
             return null;
         }

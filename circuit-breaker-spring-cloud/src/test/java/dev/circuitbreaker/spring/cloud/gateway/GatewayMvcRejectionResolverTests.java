@@ -1,14 +1,19 @@
 package dev.circuitbreaker.spring.cloud.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.circuitbreaker.BulkheadFullException;
+import dev.circuitbreaker.CallNotPermittedException;
+import dev.circuitbreaker.CircuitBreaker;
+import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitBreakerOpenException;
-import dev.circuitbreaker.CircuitState;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerAutoConfiguration;
 import dev.circuitbreaker.spring.cloud.autoconfigure.GatewayMvcCircuitBreakerAutoConfiguration;
 import dev.circuitbreaker.spring.cloud.autoconfigure.SpringCloudCircuitBreakerAutoConfiguration;
 import jakarta.servlet.ServletException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -27,8 +32,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 class GatewayMvcRejectionResolverTests {
 
     private static final HandlerFunction<ServerResponse> ROUTE = request -> ServerResponse.ok().build();
-    private static final CircuitBreakerOpenException OPEN =
-            new CircuitBreakerOpenException("bankRoute", CircuitState.OPEN, Duration.ofMillis(4_200));
+    private static final CallNotPermittedException OPEN = openBreakersRejection();
 
     private final GatewayMvcRejectionResolver resolver = new GatewayMvcRejectionResolver();
 
@@ -56,10 +60,13 @@ class GatewayMvcRejectionResolverTests {
     }
 
     @Test
-    void aRejectionOfAHalfOpenBreakerHasNoRetryAfter() {
+    void aFullBulkheadAnswers503WithoutRetryAfter() {
         MockHttpServletResponse response = new MockHttpServletResponse();
+        CircuitBreaker breaker = CircuitBreaker.of("bankRoute", CircuitBreakerConfig.builder().maxConcurrentCalls(1).build());
+        breaker.acquirePermit();
+        CallNotPermittedException full = catchThrowableOfType(BulkheadFullException.class, breaker::acquirePermit);
 
-        resolve(new CircuitBreakerOpenException("bankRoute", CircuitState.HALF_OPEN, Duration.ZERO), response);
+        resolve(new ResponseStatusException(HttpStatus.INTERNAL_SERVER_ERROR, "x", full), response);
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isNull();
@@ -87,6 +94,15 @@ class GatewayMvcRejectionResolverTests {
                 .run(context -> assertThat(context).doesNotHaveBean(GatewayMvcRejectionResolver.class));
         new WebApplicationContextRunner().withConfiguration(configurations).withPropertyValues("circuitbreaker.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(GatewayMvcRejectionResolver.class));
+    }
+
+    /** A real rejection: an OPEN breaker 0.8 s into its 5 s wait (a fixed ticker), so 4.2 s remain. */
+    private static CallNotPermittedException openBreakersRejection() {
+        AtomicLong now = new AtomicLong();
+        CircuitBreaker breaker = CircuitBreaker.builder("bankRoute").ticker(now::get).build();
+        breaker.transitionToOpen();
+        now.set(Duration.ofMillis(800).toNanos());
+        return catchThrowableOfType(CircuitBreakerOpenException.class, breaker::acquirePermit);
     }
 
     private ModelAndView resolve(Exception failure, MockHttpServletResponse response) {
