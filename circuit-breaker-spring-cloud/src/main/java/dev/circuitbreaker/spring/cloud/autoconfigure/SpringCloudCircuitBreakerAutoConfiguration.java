@@ -5,18 +5,22 @@ import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerAutoConfiguration;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerConfigurations;
 import dev.circuitbreaker.spring.autoconfigure.ConditionalOnCircuitBreakerEnabled;
 import dev.circuitbreaker.spring.cloud.RegistryCircuitBreakerFactory;
+import dev.circuitbreaker.spring.cloud.RegistryReactiveCircuitBreakerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Spring Cloud CircuitBreaker's factories backed by the starter's {@link CircuitBreakerRegistry}, unless the
- * application defines a factory of its own. {@code Customizer<RegistryCircuitBreakerFactory>} beans run, in their
- * order, before the factory is handed out.
+ * Spring Cloud CircuitBreaker's factories backed by the starter's {@link CircuitBreakerRegistry}: the blocking one, and
+ * the reactive one when Reactor is on the class path, each unless the application defines a factory of that kind.
+ * {@code Customizer<RegistryCircuitBreakerFactory>} and {@code Customizer<RegistryReactiveCircuitBreakerFactory>}
+ * beans run, in their order, before the factory is handed out.
  *
  * <p>Runs before OpenFeign's {@code FeignAutoConfiguration} and Spring Cloud Commons'
  * {@code CommonsClientAutoConfiguration}: they wrap Feign clients and HTTP service clients in breakers only when a
@@ -44,5 +48,21 @@ public final class SpringCloudCircuitBreakerAutoConfiguration {
         RegistryCircuitBreakerFactory factory = new RegistryCircuitBreakerFactory(registry, configurations);
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
         return factory;
+    }
+
+    /** The reactive factory, when Reactor is on the class path. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "reactor.core.publisher.Mono")
+    static class Reactive {
+
+        @Bean
+        @ConditionalOnMissingBean(ReactiveCircuitBreakerFactory.class)
+        RegistryReactiveCircuitBreakerFactory registryReactiveCircuitBreakerFactory(CircuitBreakerRegistry registry,
+                CircuitBreakerConfigurations configurations,
+                ObjectProvider<Customizer<RegistryReactiveCircuitBreakerFactory>> customizers) {
+            RegistryReactiveCircuitBreakerFactory factory = new RegistryReactiveCircuitBreakerFactory(registry, configurations);
+            customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+            return factory;
+        }
     }
 }
