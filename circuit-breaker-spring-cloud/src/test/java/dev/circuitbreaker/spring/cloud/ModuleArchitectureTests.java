@@ -31,10 +31,18 @@ class ModuleArchitectureTests {
     }
 
     @Test
-    void usesNothingThatMovedBetweenTheLinesNorGatewayOrOpenFeignTypes() {
+    void usesNothingThatMovedBetweenTheLinesNorOpenFeignOrResilience4jTypes() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind..", "tools.jackson..",
                         "org.springframework.boot.actuate.autoconfigure.metrics..", "org.springframework.boot.micrometer..",
-                        "org.springframework.cloud.gateway..", "org.springframework.cloud.openfeign..", "io.github.resilience4j..")
+                        "org.springframework.cloud.openfeign..", "io.github.resilience4j..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheGatewayAdaptersAndTheirAutoConfigurationUseGatewayTypes() {
+        noClasses().that().resideOutsideOfPackages("dev.circuitbreaker.spring.cloud.gateway..",
+                        "dev.circuitbreaker.spring.cloud.autoconfigure..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.cloud.gateway..")
                 .check(MAIN);
     }
 }
