@@ -54,6 +54,18 @@ class ReconfigureTest {
         assertThat(cb.state()).isEqualTo(CircuitState.OPEN);
     }
 
+    /** The lock-free success path of a time window must not skip the first judgement by the new rules. */
+    @Test
+    void aTimeWindowIsJudgedByTheNewRulesAtTheNextSuccessToo() {
+        CircuitBreakerConfigBuilder time = CircuitBreakerConfig.builder().slidingWindow(SlidingWindowType.TIME_BASED, 10);
+        CircuitBreaker cb = registry.circuitBreaker("payments", time.failureThreshold(3).build());
+        Calls.fail(cb, 2);
+        Calls.succeed(cb);
+        registry.reconfigure("payments", time.failureThreshold(2).build());
+        Calls.succeed(cb);
+        assertThat(cb.state()).isEqualTo(CircuitState.OPEN);
+    }
+
     @Test
     void aWindowWhoseShapeChangedStartsEmpty() {
         CircuitBreaker cb = registry.circuitBreaker("payments", CircuitBreakerConfig.builder().failureThreshold(3).build());
