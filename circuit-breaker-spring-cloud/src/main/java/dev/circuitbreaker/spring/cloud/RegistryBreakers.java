@@ -74,7 +74,7 @@ final class RegistryBreakers {
 
     /** The config {@code configure(...)} starts from: the registry's default config. */
     CircuitBreakerConfig baseConfig() {
-        return registry.defaultConfig();
+        return configurations.defaultConfig();
     }
 
     void defaultConfig(Function<String, CircuitBreakerConfig> defaultConfig) {
