@@ -22,7 +22,7 @@ public final class BreakerConfigBuilder implements ConfigBuilder<CircuitBreakerC
         this.options = base.toBuilder();
     }
 
-    /** The Spring Cloud id (the breaker's name) this builder configures. */
+    /** {@return the Spring Cloud id (the breaker's name) this builder configures} */
     public String id() {
         return id;
     }
@@ -30,6 +30,8 @@ public final class BreakerConfigBuilder implements ConfigBuilder<CircuitBreakerC
     /**
      * Replaces every option with {@code config}'s.
      *
+     * @param config the options to start from
+     * @return this builder
      * @throws IllegalArgumentException if {@code config} is null
      */
     public BreakerConfigBuilder config(CircuitBreakerConfig config) {
@@ -43,6 +45,8 @@ public final class BreakerConfigBuilder implements ConfigBuilder<CircuitBreakerC
     /**
      * Changes options on the core builder, which holds the defaults (or what {@link #config} set) until then.
      *
+     * @param change sets options on the core builder
+     * @return this builder
      * @throws IllegalArgumentException as the core builder's setters do, naming the option and the value
      */
     public BreakerConfigBuilder options(Consumer<CircuitBreakerConfigBuilder> change) {
@@ -57,6 +61,7 @@ public final class BreakerConfigBuilder implements ConfigBuilder<CircuitBreakerC
     /**
      * The config, validated by the core builder.
      *
+     * @return the config
      * @throws IllegalArgumentException if the options cannot work together; the message names the option and id
      */
     @Override

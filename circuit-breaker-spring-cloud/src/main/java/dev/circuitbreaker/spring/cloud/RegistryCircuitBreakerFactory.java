@@ -19,7 +19,12 @@ public final class RegistryCircuitBreakerFactory extends CircuitBreakerFactory<C
 
     private final RegistryBreakers breakers;
 
-    /** A factory handing out {@code registry}'s breakers, configured by {@code configurations}. */
+    /**
+     * A factory handing out {@code registry}'s breakers, configured by {@code configurations}.
+     *
+     * @param registry where the breakers live
+     * @param configurations the validated {@code circuitbreaker.*} configs
+     */
     public RegistryCircuitBreakerFactory(CircuitBreakerRegistry registry, CircuitBreakerConfigurations configurations) {
         this.breakers = new RegistryBreakers(registry, configurations, getConfigurations());
     }
@@ -27,6 +32,8 @@ public final class RegistryCircuitBreakerFactory extends CircuitBreakerFactory<C
     /**
      * The registry's breaker named {@code id}, created now if it does not exist yet.
      *
+     * @param id the Spring Cloud id, used as the breaker's name
+     * @return the breaker's Spring Cloud face
      * @throws IllegalArgumentException if {@code id} is blank, or a config set in code for it differs from that of
      *     the breaker already in the registry
      */
@@ -40,6 +47,10 @@ public final class RegistryCircuitBreakerFactory extends CircuitBreakerFactory<C
      * The same as {@link #create(String)}: Spring Cloud's group name (OpenFeign passes the client's name when
      * {@code spring.cloud.openfeign.circuitbreaker.group.enabled} is set) is a naming hint only. It never becomes
      * the breaker's {@code group}, which would make breakers share one state.
+     *
+     * @param id the Spring Cloud id, used as the breaker's name
+     * @param groupName Spring Cloud's group name, not used
+     * @return the breaker's Spring Cloud face
      */
     @Override
     public CircuitBreaker create(String id, String groupName) {
@@ -47,8 +58,10 @@ public final class RegistryCircuitBreakerFactory extends CircuitBreakerFactory<C
     }
 
     /**
-     * Sets the config of each id in code, starting from the registry's default config.
+     * Sets the config of each id in code, starting from {@code circuitbreaker.defaults}.
      *
+     * @param consumer sets the options of one id on its builder
+     * @param ids the Spring Cloud ids to configure
      * @throws IllegalArgumentException if an id is blank or already configured under {@code circuitbreaker.instances},
      *     or the config is invalid (the message names the option, its value and the id)
      */
@@ -64,6 +77,7 @@ public final class RegistryCircuitBreakerFactory extends CircuitBreakerFactory<C
      * Sets the config of every id configured neither in YAML nor with {@link #configure(Consumer, String...)},
      * instead of {@code circuitbreaker.defaults}. The function runs once per id, when its breaker is created.
      *
+     * @param defaultConfiguration the config of an id, called once when its breaker is created
      * @throws IllegalArgumentException if the function is null
      */
     @Override

@@ -21,7 +21,12 @@ public final class RegistryReactiveCircuitBreakerFactory
 
     private final RegistryBreakers breakers;
 
-    /** A factory handing out {@code registry}'s breakers, configured by {@code configurations}. */
+    /**
+     * A factory handing out {@code registry}'s breakers, configured by {@code configurations}.
+     *
+     * @param registry where the breakers live
+     * @param configurations the validated {@code circuitbreaker.*} configs
+     */
     public RegistryReactiveCircuitBreakerFactory(CircuitBreakerRegistry registry,
             CircuitBreakerConfigurations configurations) {
         this.breakers = new RegistryBreakers(registry, configurations, getConfigurations());
@@ -30,6 +35,8 @@ public final class RegistryReactiveCircuitBreakerFactory
     /**
      * The registry's breaker named {@code id}, created now if it does not exist yet.
      *
+     * @param id the Spring Cloud id, used as the breaker's name
+     * @return the breaker's Spring Cloud face
      * @throws IllegalArgumentException if {@code id} is blank, or a config set in code for it differs from that of
      *     the breaker already in the registry
      */
@@ -39,15 +46,23 @@ public final class RegistryReactiveCircuitBreakerFactory
         return new RegistryReactiveCircuitBreaker(breakers, id);
     }
 
-    /** The same as {@link #create(String)}: Spring Cloud's group name is a naming hint only, never our {@code group}. */
+    /**
+     * The same as {@link #create(String)}: Spring Cloud's group name is a naming hint only, never our {@code group}.
+     *
+     * @param id the Spring Cloud id, used as the breaker's name
+     * @param groupName Spring Cloud's group name, not used
+     * @return the breaker's Spring Cloud face
+     */
     @Override
     public ReactiveCircuitBreaker create(String id, String groupName) {
         return create(id);
     }
 
     /**
-     * Sets the config of each id in code, starting from the registry's default config.
+     * Sets the config of each id in code, starting from {@code circuitbreaker.defaults}.
      *
+     * @param consumer sets the options of one id on its builder
+     * @param ids the Spring Cloud ids to configure
      * @throws IllegalArgumentException if an id is blank or already configured under {@code circuitbreaker.instances},
      *     or the config is invalid (the message names the option, its value and the id)
      */
@@ -62,6 +77,7 @@ public final class RegistryReactiveCircuitBreakerFactory
     /**
      * Sets the config of every id configured neither in YAML nor with {@link #configure(Consumer, String...)}.
      *
+     * @param defaultConfiguration the config of an id, called once when its breaker is created
      * @throws IllegalArgumentException if the function is null
      */
     @Override

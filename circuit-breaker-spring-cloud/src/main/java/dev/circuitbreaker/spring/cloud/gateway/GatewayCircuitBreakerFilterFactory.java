@@ -23,7 +23,12 @@ import reactor.core.publisher.Mono;
  */
 public final class GatewayCircuitBreakerFilterFactory extends SpringCloudCircuitBreakerFilterFactory {
 
-    /** A filter factory whose routes use {@code factory}'s breakers. */
+    /**
+     * A filter factory whose routes use {@code factory}'s breakers.
+     *
+     * @param factory the reactive factory of the breakers
+     * @param dispatcherHandler WebFlux's dispatcher, for fallback URIs
+     */
     public GatewayCircuitBreakerFilterFactory(ReactiveCircuitBreakerFactory<?, ?> factory,
             ObjectProvider<DispatcherHandler> dispatcherHandler) {
         super(factory, dispatcherHandler);
@@ -33,6 +38,9 @@ public final class GatewayCircuitBreakerFilterFactory extends SpringCloudCircuit
      * Gateway's filter for {@code config}, which also sets the {@code Retry-After} header of a rejection on the
      * response (Boot's error handler that renders the 503 does not copy an exception's headers). Uses only
      * {@code HttpHeaders} methods that Spring Framework 6 and 7 share.
+     *
+     * @param config the route's filter arguments
+     * @return the route's filter
      */
     @Override
     public GatewayFilter apply(Config config) {
