@@ -36,7 +36,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Spring Cloud Gateway Server MVC's {@code CircuitBreaker} filter over real HTTP to a real downstream: the route's
  * breaker is the registry's, and when it rejects, a route without a fallback answers 503 with {@code Retry-After},
  * whether Resilience4j's jar is on the class path or not (the build runs this class both ways where it matters; the
- * system property {@code circuitbreaker.test.resilience4j} says which way is expected).
+ * system property {@code gatewaytest.resilience4j.expected} says which way is expected).
  */
 @SpringBootTest(classes = GatewayMvcCircuitBreakerTests.GatewayApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -84,7 +84,7 @@ class GatewayMvcCircuitBreakerTests {
 
     @Test
     void theClassPathIsTheOneThisRunExpects() {
-        String expected = System.getProperty("circuitbreaker.test.resilience4j");
+        String expected = System.getProperty("gatewaytest.resilience4j.expected");
         boolean present = ClassUtils.isPresent("io.github.resilience4j.circuitbreaker.CallNotPermittedException", null);
         if (expected != null) {
             assertThat(present).as("Resilience4j on the class path").isEqualTo(Boolean.parseBoolean(expected));
