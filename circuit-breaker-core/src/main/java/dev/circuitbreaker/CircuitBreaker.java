@@ -45,7 +45,17 @@ public final class CircuitBreaker {
     private final CallLedger ledger;
     private final Bulkhead bulkhead = new Bulkhead();
     private final ListenerList<CircuitBreakerListener> listeners = new ListenerList<>();
-    private final TransitionObserver observer = this::onTransition;
+    private final TransitionObserver observer = new TransitionObserver() {
+        @Override
+        public void onTransition(CircuitState from, CircuitState to) {
+            onTransition(from, to, null);
+        }
+
+        @Override
+        public void onTransition(CircuitState from, CircuitState to, GroupTransition origin) {
+            CircuitBreaker.this.onTransition(from, to, origin);
+        }
+    };
     private volatile BreakerSettings settings;
     /** The exception thrown for the current rejecting state's rejections, reused while that state lasts. */
     private volatile CircuitBreakerOpenException lastRejection;
@@ -366,7 +376,10 @@ public final class CircuitBreaker {
         }
     }
 
-    private void onTransition(CircuitState from, CircuitState to) {
+    private void onTransition(CircuitState from, CircuitState to, GroupTransition origin) {
         listeners.forEach(name, l -> l.onStateTransition(this, from, to));
+        if (origin != null) {
+            listeners.forEach(name, l -> l.onGroupTransition(this, from, to, origin));
+        }
     }
 }

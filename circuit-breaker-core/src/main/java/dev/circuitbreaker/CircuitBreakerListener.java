@@ -14,6 +14,15 @@ public interface CircuitBreakerListener {
     default void onStateTransition(CircuitBreaker breaker, CircuitState from, CircuitState to) {
     }
 
+    /**
+     * A member of a shared group (see {@code CircuitBreakerRegistry.Builder#sharedGroup}) moved from one state to
+     * another, and where the decision came from: this instance, or another one through the group's store (which
+     * instance tripped the group, say). Called right after {@link #onStateTransition} for the same transition, only
+     * for shared groups.
+     */
+    default void onGroupTransition(CircuitBreaker breaker, CircuitState from, CircuitState to, GroupTransition origin) {
+    }
+
     /** A permitted call counted as a success; {@code durationNanos} is its duration from the ticker. */
     default void onSuccess(CircuitBreaker breaker, long durationNanos) {
     }
