@@ -3,17 +3,7 @@ package dev.circuitbreaker.redis;
 import dev.circuitbreaker.group.GroupLink;
 import dev.circuitbreaker.group.GroupStore;
 import dev.circuitbreaker.group.SharedGroupState;
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.DefaultClientResources;
-import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +43,6 @@ public final class RedisGroupStore implements GroupStore {
 
     private final Settings settings;
     private final StoreThread thread = new StoreThread();
-    private final AbstractRedisClient client;
-    private final ClientResources ownResources;
     private final StoreConnection connection;
     private final Map<String, GroupReplica> replicas = new ConcurrentHashMap<>();
 
@@ -62,31 +50,10 @@ public final class RedisGroupStore implements GroupStore {
         this.settings = new Settings(builder.keyPrefix, builder.refreshInterval, builder.commandTimeout,
                 builder.connectTimeout, builder.maxReconnectDelay, builder.instanceId, builder.subscribe,
                 builder.cluster ? "cluster " + builder.uris : String.valueOf(builder.uris.get(0)));
-        this.ownResources = builder.resources == null
-                ? DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1)
-                        .reconnectDelay(Delay.fullJitter(Duration.ofMillis(20), builder.maxReconnectDelay, 100, TimeUnit.MILLISECONDS))
-                        .build()
-                : null;
-        ClientResources resources = ownResources != null ? ownResources : builder.resources;
-        SocketOptions socket = SocketOptions.builder().connectTimeout(builder.connectTimeout).keepAlive(true).build();
-        TimeoutOptions timeouts = TimeoutOptions.enabled(builder.commandTimeout);
-        if (builder.cluster) {
-            RedisClusterClient cluster = RedisClusterClient.create(resources, builder.uris);
-            cluster.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).autoReconnect(true)
-                    .requestQueueSize(1024).build());
-            this.client = cluster;
-        } else {
-            RedisClient standalone = RedisClient.create(resources);
-            standalone.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).autoReconnect(true)
-                    .requestQueueSize(1024).build());
-            this.client = standalone;
-        }
-        this.connection = new StoreConnection(client, builder.cluster ? null : builder.uris.get(0), settings, thread,
-                this::availabilityChanged, this::message);
+        this.connection = new StoreConnection(new LettuceClients(builder), builder.cluster ? null : builder.uris.get(0),
+                settings, thread, this::availabilityChanged, this::message);
         connection.start();
-        thread.every(this::probe, settings.refreshInterval().toMillis(), settings.refreshInterval().toMillis(),
+        thread.every(connection::probe, settings.refreshInterval().toMillis(), settings.refreshInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -131,7 +98,10 @@ public final class RedisGroupStore implements GroupStore {
         return settings.instanceId();
     }
 
-    /** Stops sharing, closes the connections and, unless given its own, the client's threads. Waits up to 2 s. */
+    /**
+     * Stops sharing, closes the connections and, unless given its own, the client's threads. Waits up to 3 s; the
+     * groups go on as in-memory groups.
+     */
     @Override
     public void close() {
         thread.execute(() -> {
@@ -140,13 +110,9 @@ public final class RedisGroupStore implements GroupStore {
         });
         thread.shutdown();
         try {
-            thread.awaitTermination(1000);
+            thread.awaitTermination(3000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-        if (ownResources != null) {
-            ownResources.shutdown(0, 1, TimeUnit.SECONDS);
         }
     }
 
@@ -169,10 +135,6 @@ public final class RedisGroupStore implements GroupStore {
         if (replica != null) {
             replica.onMessage(PeerMessage.parse(message));
         }
-    }
-
-    private void probe() {
-        connection.probe();
     }
 
     /** The store's settings, as built. */

@@ -35,7 +35,8 @@ final class StoreConnection {
 
     private static final System.Logger LOG = System.getLogger("dev.circuitbreaker.redis");
 
-    private final AbstractRedisClient client;
+    private final LettuceClients clients;
+    private AbstractRedisClient client;
     private final RedisURI uri;
     private final RedisGroupStore.Settings settings;
     private final StoreThread thread;
@@ -51,25 +52,14 @@ final class StoreConnection {
     private boolean warned;
     private volatile boolean available;
 
-    StoreConnection(AbstractRedisClient client, RedisURI uri, RedisGroupStore.Settings settings, StoreThread thread,
+    StoreConnection(LettuceClients clients, RedisURI uri, RedisGroupStore.Settings settings, StoreThread thread,
             Consumer<Boolean> availability, BiConsumer<String, String> messages) {
-        this.client = client;
+        this.clients = clients;
         this.uri = uri;
         this.settings = settings;
         this.thread = thread;
         this.availability = availability;
         this.messages = messages;
-        client.addListener(new RedisConnectionStateListener() {
-            @Override
-            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-                thread.execute(StoreConnection.this::evaluate);
-            }
-
-            @Override
-            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-                thread.execute(StoreConnection.this::evaluate);
-            }
-        });
     }
 
     /** Whether the store can be used now. Any thread. */
@@ -131,11 +121,8 @@ final class StoreConnection {
     void close() {
         closed = true;
         evaluate();
-        if (commandConnection != null) {
-            commandConnection.closeAsync();
-        }
-        if (subscriber != null) {
-            subscriber.closeAsync();
+        if (client != null) {
+            clients.shutdown(client); // closes the connections too
         }
     }
 
@@ -165,6 +152,21 @@ final class StoreConnection {
     private void connect() {
         if (closed) {
             return;
+        }
+        if (client == null) {
+            // Made here, not by the caller of build(): a cold Lettuce takes a second or more to load.
+            client = clients.create();
+            client.addListener(new RedisConnectionStateListener() {
+                @Override
+                public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                    thread.execute(StoreConnection.this::evaluate);
+                }
+
+                @Override
+                public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                    thread.execute(StoreConnection.this::evaluate);
+                }
+            });
         }
         if (commandConnection == null) {
             connectCommands().whenComplete((connection, failure) -> thread.execute(() -> {
