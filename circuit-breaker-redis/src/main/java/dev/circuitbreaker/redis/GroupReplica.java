@@ -285,8 +285,8 @@ final class GroupReplica implements GroupLink {
                     ? accepted(m.origin(), CLOSED, m.epoch())
                     : groupDecision(CLOSED, 0, 0, m.origin(), m.epoch());
             case "FORCED_OPEN", "DISABLED" -> groupDecision(GroupState.valueOf(m.kind()), 0, m.waitMs(), m.origin(), m.epoch());
-            case "TRIAL" -> localOnly || cur.state() == OPEN && cur.remainingNanos() >= nanos(m.remainingMs())
-                    || install(awaiting(m.remainingMs(), m.waitMs(), m.origin(), m.epoch()), seq);
+            // The group's OPEN is over and another instance runs its trial: wait for its verdict, or its lease.
+            case "TRIAL" -> localOnly || install(awaiting(m.remainingMs(), m.waitMs(), m.origin(), m.epoch()), seq);
             default -> true;
         };
         if (done) {

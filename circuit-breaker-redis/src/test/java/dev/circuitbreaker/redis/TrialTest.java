@@ -63,7 +63,8 @@ class TrialTest {
 
             // Three instances each running their own trial would make 3 per expiry; one trial call per HALF_OPEN.
             assertThat(trials).isBetween(expiries / 2, expiries + 1);
-            assertThat(downstreamCalls.get()).isEqualTo((int) trials);
+            // never more trial calls than HALF_OPEN periods; the last period may have ended with the callers
+            assertThat((long) downstreamCalls.get()).isBetween(trials - 1, trials);
             assertThat(instances).allMatch(i -> i.transitions.stream().filter(t -> t.startsWith("OPEN>HALF_OPEN"))
                     .allMatch(t -> t.endsWith("(local)")));
         } finally {
