@@ -177,6 +177,7 @@ final class GroupReplica implements GroupLink {
             }
         }
         drainHeld();
+        publishStatus();
     }
 
     private void send(LocalDecision d, GroupScripts.Script script, String... own) {
@@ -255,6 +256,7 @@ final class GroupReplica implements GroupLink {
         if (!process(m)) {
             held.add(m);
         }
+        publishStatus();
     }
 
     private void drainHeld() {

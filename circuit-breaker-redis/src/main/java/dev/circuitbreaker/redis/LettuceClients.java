@@ -8,6 +8,7 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -30,6 +31,7 @@ final class LettuceClients {
     private final Duration connectTimeout;
     private final Duration maxReconnectDelay;
     private final ClientResources given;
+    private final CommandListener listener;
     private volatile ClientResources own;
 
     LettuceClients(RedisGroupStoreBuilder builder) {
@@ -39,9 +41,18 @@ final class LettuceClients {
         this.connectTimeout = builder.connectTimeout;
         this.maxReconnectDelay = builder.maxReconnectDelay;
         this.given = builder.resources;
+        this.listener = builder.commandListener;
     }
 
     AbstractRedisClient create() {
+        AbstractRedisClient client = configured();
+        if (listener != null) {
+            client.addListener(listener);
+        }
+        return client;
+    }
+
+    private AbstractRedisClient configured() {
         ClientResources resources = given;
         if (resources == null) {
             own = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)

@@ -1,6 +1,7 @@
 package dev.circuitbreaker.redis;
 
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.resource.ClientResources;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -23,6 +24,7 @@ public final class RedisGroupStoreBuilder {
     String instanceId = defaultInstanceId();
     ClientResources resources;
     boolean subscribe = true;
+    CommandListener commandListener;
 
     RedisGroupStoreBuilder(List<RedisURI> uris, boolean cluster) {
         this.uris = uris;
@@ -120,6 +122,12 @@ public final class RedisGroupStoreBuilder {
     /** Tests only: a store that never subscribes, so peers' decisions reach it only by the refresh reads. */
     RedisGroupStoreBuilder withoutSubscription() {
         this.subscribe = false;
+        return this;
+    }
+
+    /** Tests only: hears every command the store's client sends, on the thread that sends it. */
+    RedisGroupStoreBuilder commandListener(CommandListener listener) {
+        this.commandListener = listener;
         return this;
     }
 
