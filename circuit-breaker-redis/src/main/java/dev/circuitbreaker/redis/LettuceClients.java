@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Makes the store's Lettuce client, configured for a store that must never hurt callers rather than with Lettuce's
  * defaults (a 60 s command timeout, an unbounded queue that buffers commands while disconnected, a reconnect delay
- * that grows past 30 s): commands time out after the command timeout, are rejected at once while disconnected, at
- * most 1,024 wait in the queue, connecting times out after the connect timeout, and reconnects wait at most the max
- * reconnect delay, with full jitter. Immutable.
+ * that grows past 30 s and a log line per failed attempt): commands time out after the command timeout, are rejected
+ * at once while disconnected, at most 1,024 wait in the queue, and connecting times out after the connect timeout.
+ * Lettuce's auto-reconnect is off: {@link StoreConnection} replaces a dead connection itself, waiting at most the max
+ * reconnect delay, jittered, and logs an outage once. Immutable.
  */
 final class LettuceClients {
 
@@ -65,13 +66,13 @@ final class LettuceClients {
         if (cluster) {
             RedisClusterClient client = RedisClusterClient.create(resources, uris);
             client.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).autoReconnect(false)
                     .requestQueueSize(1024).build());
             return client;
         }
         RedisClient client = RedisClient.create(resources);
         client.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).autoReconnect(false)
                 .requestQueueSize(1024).build());
         return client;
     }

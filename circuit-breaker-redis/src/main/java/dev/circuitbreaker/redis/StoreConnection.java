@@ -28,8 +28,9 @@ import java.util.function.Consumer;
  * The store's two Redis connections, one for commands and one for the groups' channels, and whether the store can
  * be used: only while both are up and commands do not time out (a paused or blackholed Redis keeps its TCP
  * connections up, so a timed-out command makes the store unavailable until a later command succeeds). Connects
- * in the background and retries a failed first connect with a bounded, jittered delay; Lettuce reconnects (and
- * resubscribes) established connections itself. Everything but {@link #available()} runs on the store's thread.
+ * in the background, and reconnects itself (Lettuce's auto-reconnect is off, so a dead connection is replaced,
+ * its channels subscribed again, and the outage logged once, not per attempt), with a bounded, jittered delay.
+ * Everything but {@link #available()} runs on the store's thread.
  */
 final class StoreConnection {
 
@@ -49,6 +50,7 @@ final class StoreConnection {
     private boolean suspect;
     private boolean closed;
     private int failedConnects;
+    private boolean connecting;
     private boolean warned;
     private volatile boolean available;
 
@@ -128,6 +130,7 @@ final class StoreConnection {
 
     /** Works out whether the store is usable; tells the store when that changed. One WARN per outage. */
     void evaluate() {
+        dropDeadConnections();
         boolean now = !closed && !suspect && commandConnection != null && commandConnection.isOpen()
                 && subscriber != null && subscriber.isOpen();
         if (now == available) {
@@ -149,7 +152,28 @@ final class StoreConnection {
         availability.accept(now);
     }
 
+    /** A connection Redis closed is replaced: Lettuce does not reconnect it (see {@link LettuceClients}). */
+    private void dropDeadConnections() {
+        boolean dropped = false;
+        if (commandConnection != null && !commandConnection.isOpen()) {
+            commandConnection.closeAsync();
+            commandConnection = null;
+            commands = null;
+            dropped = true;
+        }
+        if (subscriber != null && !subscriber.isOpen()) {
+            subscriber.closeAsync();
+            subscriber = null;
+            dropped = true;
+        }
+        if (dropped && !closed && !connecting) {
+            connecting = true;
+            thread.schedule(this::connect, ThreadLocalRandom.current().nextLong(20, 100), TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void connect() {
+        connecting = false;
         if (closed) {
             return;
         }
@@ -168,6 +192,7 @@ final class StoreConnection {
                 }
             });
         }
+        connecting = true;
         if (commandConnection == null) {
             connectCommands().whenComplete((connection, failure) -> thread.execute(() -> {
                 if (failure != null) {
@@ -178,6 +203,7 @@ final class StoreConnection {
                     commandConnection = connection;
                     commands = scripting(connection);
                     connect();
+                    evaluate();
                 }
             }));
             return;
@@ -200,10 +226,13 @@ final class StoreConnection {
                         connection.async().subscribe(channels.toArray(String[]::new));
                     }
                     failedConnects = 0;
+                    connecting = false;
                     evaluate();
                 }
             }));
+            return;
         }
+        connecting = false;
     }
 
     private void retry(Throwable failure) {
@@ -211,8 +240,9 @@ final class StoreConnection {
             warned = true;
             LOG.log(System.Logger.Level.WARNING, "Redis group store cannot connect to " + describe() + " (" + failure
                     + "): shared circuit groups run as in-memory groups on this instance until it can; calls are not "
-                    + "affected");
+                    + "affected. Retrying in the background, up to every " + settings.maxReconnectDelay().toMillis() + " ms");
         }
+        evaluate();
         long cap = settings.maxReconnectDelay().toMillis();
         long delay = Math.min(cap, 50L << Math.min(failedConnects++, 10));
         thread.schedule(this::connect, delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1), TimeUnit.MILLISECONDS);
