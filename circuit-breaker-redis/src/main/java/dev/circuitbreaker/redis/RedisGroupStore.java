@@ -57,7 +57,12 @@ public final class RedisGroupStore implements GroupStore {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** A store on the Redis at {@code uri} (standalone, or Sentinel with a {@code redis-sentinel://} URI). */
+    /**
+     * A store on the Redis at {@code uri} (standalone, or Sentinel with a {@code redis-sentinel://} URI).
+     *
+     * @param uri where Redis is, with its credentials and TLS settings
+     * @return a builder
+     */
     public static RedisGroupStoreBuilder builder(RedisURI uri) {
         if (uri == null) {
             throw new IllegalArgumentException("uri must not be null but was null");
@@ -65,7 +70,12 @@ public final class RedisGroupStore implements GroupStore {
         return new RedisGroupStoreBuilder(List.of(uri), false);
     }
 
-    /** A store on the Redis Cluster reached through {@code seeds} (any of its nodes). */
+    /**
+     * A store on the Redis Cluster reached through {@code seeds} (any of its nodes).
+     *
+     * @param seeds nodes of the cluster
+     * @return a builder
+     */
     public static RedisGroupStoreBuilder cluster(List<RedisURI> seeds) {
         if (seeds == null || seeds.isEmpty()) {
             throw new IllegalArgumentException("seeds must name at least one node but were " + seeds);
@@ -88,12 +98,20 @@ public final class RedisGroupStore implements GroupStore {
         return replica;
     }
 
-    /** Whether Redis can be used now: both connections up, and commands answered in time. */
+    /**
+     * Whether Redis can be used now: both connections up, and commands answered in time.
+     *
+     * @return true while connected
+     */
     public boolean isConnected() {
         return connection.available();
     }
 
-    /** This instance's id in the store: in every decision it publishes. */
+    /**
+     * This instance's id in the store: in every decision it publishes.
+     *
+     * @return the id
+     */
     public String instanceId() {
         return settings.instanceId();
     }

@@ -35,6 +35,8 @@ public final class RedisGroupStoreBuilder {
      * The start of every key and channel name, so that several applications can share one Redis; default
      * {@code circuitbreaker}. A group's keys are {@code <prefix>:{<group>}:epoch|state|trial|votes}.
      *
+     * @param keyPrefix the value
+     * @return this builder
      * @throws IllegalArgumentException if blank, or holding whitespace or braces
      */
     public RedisGroupStoreBuilder keyPrefix(String keyPrefix) {
@@ -51,6 +53,8 @@ public final class RedisGroupStoreBuilder {
      * How often each shared group reads its state from Redis (and at once after every reconnect), which heals
      * messages lost while the subscription was down; default 1 s.
      *
+     * @param refreshInterval the value
+     * @return this builder
      * @throws IllegalArgumentException if null, under 10 ms or over 1 hour
      */
     public RedisGroupStoreBuilder refreshInterval(Duration refreshInterval) {
@@ -62,6 +66,8 @@ public final class RedisGroupStoreBuilder {
      * How long a command may take before the store counts Redis as unavailable (a paused or blackholed Redis),
      * until a later command is answered; default 100 ms. Never seen by a caller.
      *
+     * @param commandTimeout the value
+     * @return this builder
      * @throws IllegalArgumentException if null, under 1 ms or over 1 minute
      */
     public RedisGroupStoreBuilder commandTimeout(Duration commandTimeout) {
@@ -72,6 +78,8 @@ public final class RedisGroupStoreBuilder {
     /**
      * How long connecting may take; default 200 ms.
      *
+     * @param connectTimeout the value
+     * @return this builder
      * @throws IllegalArgumentException if null, under 1 ms or over 1 minute
      */
     public RedisGroupStoreBuilder connectTimeout(Duration connectTimeout) {
@@ -83,6 +91,8 @@ public final class RedisGroupStoreBuilder {
      * The longest wait between reconnect attempts (exponential from 100 ms, jittered); default 1 s. Applies to
      * the store's own client resources only (see {@link #clientResources}).
      *
+     * @param maxReconnectDelay the value
+     * @return this builder
      * @throws IllegalArgumentException if null, under 10 ms or over 1 minute
      */
     public RedisGroupStoreBuilder maxReconnectDelay(Duration maxReconnectDelay) {
@@ -94,6 +104,8 @@ public final class RedisGroupStoreBuilder {
      * This instance's id in the store, shown as the origin of its decisions ("which instance tripped"); default
      * {@code <host>-<pid>-<random>}.
      *
+     * @param instanceId the value
+     * @return this builder
      * @throws IllegalArgumentException if blank, or holding whitespace or '|'
      */
     public RedisGroupStoreBuilder instanceId(String instanceId) {
@@ -110,6 +122,9 @@ public final class RedisGroupStoreBuilder {
      * Lettuce client resources to share (event loops); by default the store makes small ones of its own, with
      * the bounded reconnect delay, and shuts them down on {@link RedisGroupStore#close()}. Given resources are
      * neither changed nor shut down: their reconnect delay is theirs.
+     *
+     * @param resources the value
+     * @return this builder
      */
     public RedisGroupStoreBuilder clientResources(ClientResources resources) {
         if (resources == null) {
@@ -133,6 +148,8 @@ public final class RedisGroupStoreBuilder {
 
     /**
      * Builds the store and starts connecting in the background: returns at once, whether Redis is up or not.
+     *
+     * @return the store; close it when the application stops
      */
     public RedisGroupStore build() {
         return new RedisGroupStore(this);
