@@ -5,6 +5,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -33,6 +34,7 @@ final class LettuceClients {
     private final Duration maxReconnectDelay;
     private final ClientResources given;
     private final CommandListener listener;
+    private final SslOptions ssl;
     private volatile ClientResources own;
 
     LettuceClients(RedisGroupStoreBuilder builder) {
@@ -43,6 +45,7 @@ final class LettuceClients {
         this.maxReconnectDelay = builder.maxReconnectDelay;
         this.given = builder.resources;
         this.listener = builder.commandListener;
+        this.ssl = builder.sslOptions;
     }
 
     AbstractRedisClient create() {
@@ -67,13 +70,13 @@ final class LettuceClients {
             RedisClusterClient client = RedisClusterClient.create(resources, uris);
             client.setOptions(ClusterClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).autoReconnect(false)
-                    .requestQueueSize(1024).build());
+                    .requestQueueSize(1024).sslOptions(ssl != null ? ssl : SslOptions.create()).build());
             return client;
         }
         RedisClient client = RedisClient.create(resources);
         client.setOptions(ClientOptions.builder().socketOptions(socket).timeoutOptions(timeouts)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).autoReconnect(false)
-                .requestQueueSize(1024).build());
+                .requestQueueSize(1024).sslOptions(ssl != null ? ssl : SslOptions.create()).build());
         return client;
     }
 

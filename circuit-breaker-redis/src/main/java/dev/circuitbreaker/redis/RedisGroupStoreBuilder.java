@@ -1,6 +1,7 @@
 package dev.circuitbreaker.redis;
 
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.resource.ClientResources;
 import java.lang.management.ManagementFactory;
@@ -23,6 +24,7 @@ public final class RedisGroupStoreBuilder {
     Duration maxReconnectDelay = Duration.ofSeconds(1);
     String instanceId = defaultInstanceId();
     ClientResources resources;
+    SslOptions sslOptions;
     boolean subscribe = true;
     CommandListener commandListener;
 
@@ -131,6 +133,22 @@ public final class RedisGroupStoreBuilder {
             throw new IllegalArgumentException("resources must not be null but was null");
         }
         this.resources = resources;
+        return this;
+    }
+
+    /**
+     * TLS settings (key and trust material) for a Redis reached with TLS ({@code rediss://}, or
+     * {@link RedisURI#setSsl}); default: the JDK's.
+     *
+     * @param sslOptions Lettuce's TLS settings
+     * @return this builder
+     * @throws IllegalArgumentException if null
+     */
+    public RedisGroupStoreBuilder sslOptions(SslOptions sslOptions) {
+        if (sslOptions == null) {
+            throw new IllegalArgumentException("sslOptions must not be null but was null");
+        }
+        this.sslOptions = sslOptions;
         return this;
     }
 

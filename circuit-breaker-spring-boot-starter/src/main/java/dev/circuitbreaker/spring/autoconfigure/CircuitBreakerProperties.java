@@ -34,6 +34,16 @@ public class CircuitBreakerProperties {
     /** Breakers by name; each value replaces the default of the same key (lists and maps as a whole). */
     private Map<String, InstanceProperties> instances = new LinkedHashMap<>();
 
+    /**
+     * Circuit groups by name: whether each is shared across the instances of the service (through Redis) and how.
+     * Its members are the instances whose group key names it.
+     */
+    private Map<String, SharedGroupProperties> groups = new LinkedHashMap<>();
+
+    /** How shared groups use Redis; the connection is Spring Boot's own spring.data.redis.*. */
+    @NestedConfigurationProperty
+    private GroupStoreRedisProperties redis = new GroupStoreRedisProperties();
+
     /** The live dashboard page (off by default); bound here so that unknown keys under it fail startup too. */
     @NestedConfigurationProperty
     private DashboardProperties dashboard = new DashboardProperties();
@@ -79,6 +89,22 @@ public class CircuitBreakerProperties {
     }
 
     /** @return {@code circuitbreaker.dashboard} */
+    public Map<String, SharedGroupProperties> getGroups() {
+        return groups;
+    }
+
+    public void setGroups(Map<String, SharedGroupProperties> groups) {
+        this.groups = groups;
+    }
+
+    public GroupStoreRedisProperties getRedis() {
+        return redis;
+    }
+
+    public void setRedis(GroupStoreRedisProperties redis) {
+        this.redis = redis;
+    }
+
     public DashboardProperties getDashboard() {
         return dashboard;
     }
