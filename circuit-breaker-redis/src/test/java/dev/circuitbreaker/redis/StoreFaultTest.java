@@ -99,6 +99,17 @@ class StoreFaultTest {
     }
 
     @Test
+    void buildingAStoreReturnsAtOnceWhetherRedisIsThereOrNot() throws Exception {
+        try (RedisServer nothing = RedisServer.notStarted()) {
+            long start = System.nanoTime();
+            RedisGroupStore store = RedisGroupStore.builder(nothing.uri()).build();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            store.close();
+            assertThat(took).isLessThan(Duration.ofMillis(100)); // connecting (and loading Lettuce) is the store thread's
+        }
+    }
+
+    @Test
     void aStoreStartedWithoutRedisWorksAsAnInMemoryGroupAndJoinsWhenRedisComes() throws Exception {
         try (RedisServer later = RedisServer.notStarted();
                 Instance a = new Instance("a", later.uri(), Instance.config(Duration.ofSeconds(20)), SharedGroupConfig.ofDefaults(), s -> s)) {
