@@ -88,23 +88,27 @@ public class CircuitBreakerProperties {
         this.instances = instances;
     }
 
-    /** @return {@code circuitbreaker.dashboard} */
+    /** @return {@code circuitbreaker.groups} */
     public Map<String, SharedGroupProperties> getGroups() {
         return groups;
     }
 
+    /** @param groups {@code circuitbreaker.groups} */
     public void setGroups(Map<String, SharedGroupProperties> groups) {
         this.groups = groups;
     }
 
+    /** @return {@code circuitbreaker.redis} */
     public GroupStoreRedisProperties getRedis() {
         return redis;
     }
 
+    /** @param redis {@code circuitbreaker.redis} */
     public void setRedis(GroupStoreRedisProperties redis) {
         this.redis = redis;
     }
 
+    /** @return {@code circuitbreaker.dashboard} */
     public DashboardProperties getDashboard() {
         return dashboard;
     }

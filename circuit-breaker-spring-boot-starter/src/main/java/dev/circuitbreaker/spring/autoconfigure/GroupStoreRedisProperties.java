@@ -14,18 +14,22 @@ public class GroupStoreRedisProperties {
     /** How often each shared group reads its state from Redis (and at once after every reconnect), healing lost messages. */
     private Duration refreshInterval = Duration.ofSeconds(1);
 
+    /** @return {@code circuitbreaker.redis.key-prefix} */
     public String getKeyPrefix() {
         return keyPrefix;
     }
 
+    /** @param keyPrefix {@code circuitbreaker.redis.key-prefix} */
     public void setKeyPrefix(String keyPrefix) {
         this.keyPrefix = keyPrefix;
     }
 
+    /** @return {@code circuitbreaker.redis.refresh-interval} */
     public Duration getRefreshInterval() {
         return refreshInterval;
     }
 
+    /** @param refreshInterval {@code circuitbreaker.redis.refresh-interval} */
     public void setRefreshInterval(Duration refreshInterval) {
         this.refreshInterval = refreshInterval;
     }

@@ -21,34 +21,42 @@ public class SharedGroupProperties {
     /** How long one instance may hold the group's trial without a verdict before another instance may take it. Default 10s. */
     private Duration trialLease;
 
+    /** @return {@code circuitbreaker.groups.<group>.shared}, or {@code null} when not set */
     public Boolean getShared() {
         return shared;
     }
 
+    /** @param shared {@code circuitbreaker.groups.<group>.shared}, or {@code null} when not set */
     public void setShared(Boolean shared) {
         this.shared = shared;
     }
 
+    /** @return {@code circuitbreaker.groups.<group>.quorum}, or {@code null} when not set */
     public Integer getQuorum() {
         return quorum;
     }
 
+    /** @param quorum {@code circuitbreaker.groups.<group>.quorum}, or {@code null} when not set */
     public void setQuorum(Integer quorum) {
         this.quorum = quorum;
     }
 
+    /** @return {@code circuitbreaker.groups.<group>.quorum-window}, or {@code null} when not set */
     public Duration getQuorumWindow() {
         return quorumWindow;
     }
 
+    /** @param quorumWindow {@code circuitbreaker.groups.<group>.quorum-window}, or {@code null} when not set */
     public void setQuorumWindow(Duration quorumWindow) {
         this.quorumWindow = quorumWindow;
     }
 
+    /** @return {@code circuitbreaker.groups.<group>.trial-lease}, or {@code null} when not set */
     public Duration getTrialLease() {
         return trialLease;
     }
 
+    /** @param trialLease {@code circuitbreaker.groups.<group>.trial-lease}, or {@code null} when not set */
     public void setTrialLease(Duration trialLease) {
         this.trialLease = trialLease;
     }

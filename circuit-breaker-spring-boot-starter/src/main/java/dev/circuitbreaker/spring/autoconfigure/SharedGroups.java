@@ -41,7 +41,7 @@ public final class SharedGroups {
         this.shared = Collections.unmodifiableMap(configs);
     }
 
-    /** The shared groups' configs by group name. */
+    /** @return the shared groups' configs by group name */
     public Map<String, SharedGroupConfig> configs() {
         return shared;
     }

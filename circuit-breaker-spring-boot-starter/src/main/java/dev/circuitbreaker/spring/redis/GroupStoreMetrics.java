@@ -15,6 +15,7 @@ public class GroupStoreMetrics implements MeterBinder {
 
     private final CircuitBreakerRegistry registry;
 
+    /** @param registry the registry whose shared groups get the meter */
     public GroupStoreMetrics(CircuitBreakerRegistry registry) {
         this.registry = registry;
     }
