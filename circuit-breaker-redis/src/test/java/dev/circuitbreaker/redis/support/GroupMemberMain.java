@@ -19,7 +19,8 @@ import java.time.Duration;
 /**
  * One instance of a service in a JVM of its own, for tests that need separate processes (crash, pause, latency
  * across JVMs). Arguments: Redis port, instance id, open wait ms, trial lease ms. Reads one command per line from
- * stdin and answers one line: {@code call} (ok|rejected|failed), {@code fail} (one failing call), {@code trip},
+ * stdin and answers one line: {@code call} (ok|rejected|failed), {@code fail} (one failing call), {@code trip}, {@code calls N} (N successful
+ * calls; answers the nanoseconds they took and the state),
  * {@code reset}, {@code state}, {@code connected}, {@code mode ok|fail} (what calls do), {@code exit}. Every group
  * transition is printed as {@code EVENT <nanoTime> <from> <to> <instance> <remote>}; System.nanoTime is
  * CLOCK_MONOTONIC, comparable across processes on one host.
@@ -62,6 +63,14 @@ public final class GroupMemberMain {
                     out.println("done");
                 }
                 case "state" -> out.println(breaker.state());
+                case "calls" -> {
+                    long n = Long.parseLong(cmd[1]);
+                    long start = System.nanoTime();
+                    for (long i = 0; i < n; i++) {
+                        breaker.run(() -> { });
+                    }
+                    out.println((System.nanoTime() - start) + " " + breaker.state());
+                }
                 case "connected" -> out.println(store.isConnected());
                 case "mode" -> {
                     failing = "fail".equals(cmd[1]);
