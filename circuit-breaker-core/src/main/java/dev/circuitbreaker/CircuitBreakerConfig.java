@@ -46,6 +46,10 @@ public final class CircuitBreakerConfig {
     /**
      * The value of {@code option} as set (or its default): {@code null} for an option that is off or derived, as
      * {@link #permittedCallsInHalfOpenState()} is when not set.
+     *
+     * @param <T> the option's value type
+     * @param option one of {@link ConfigOption#all()}
+     * @return the value
      */
     @SuppressWarnings("unchecked")
     public <T> T get(ConfigOption<T> option) {
@@ -93,7 +97,7 @@ public final class CircuitBreakerConfig {
     }
 
     /**
-     * The throwables recorded as failures (with subclasses); empty means all. When not empty, the types of
+     * {@return the throwables recorded as failures (with subclasses); empty means all} When not empty, the types of
      * {@link #exceptionThresholds()} are recorded too.
      */
     public Set<Class<? extends Throwable>> recordExceptions() {
@@ -169,14 +173,17 @@ public final class CircuitBreakerConfig {
     /**
      * Whether two configs agree on every rule, that is on every option but {@link #historySize()}: what the
      * members of one circuit group must share.
+     *
+     * @param other another config
+     * @return whether only {@code historySize} may differ between them
      */
     public boolean hasSameRulesAs(CircuitBreakerConfig other) {
         return differencesFrom(other, false).isEmpty();
     }
 
     /**
-     * Every option by its name, in the order of the options table, with effective values (so never null but for
-     * the options that are off: group, slow-call duration and call timeout). Unmodifiable.
+     * {@return every option by its name, in the order of the options table, with effective values} Never null but
+     * for the options that are off: group, slow-call duration and call timeout. Unmodifiable.
      */
     public Map<String, Object> options() {
         Map<String, Object> options = new LinkedHashMap<>();
