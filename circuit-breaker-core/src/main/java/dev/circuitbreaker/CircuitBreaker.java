@@ -60,17 +60,36 @@ public final class CircuitBreaker {
         circuit.addObserver(observer);
     }
 
-    /** Creates a breaker with this config, the system ticker and the UTC clock. */
+    /**
+     * Creates a breaker with this config, the system ticker and the UTC clock.
+     *
+     * @param name the breaker's name
+     * @param config its rules
+     * @return the breaker
+     * @throws IllegalArgumentException if the name is blank, or the config is null or names a group
+     */
     public static CircuitBreaker of(String name, CircuitBreakerConfig config) {
         return builder(name).config(config).build();
     }
 
-    /** Creates a breaker with the default config. */
+    /**
+     * Creates a breaker with the default config.
+     *
+     * @param name the breaker's name
+     * @return the breaker
+     * @throws IllegalArgumentException if the name is blank
+     */
     public static CircuitBreaker ofDefaults(String name) {
         return builder(name).build();
     }
 
-    /** Starts building a breaker called {@code name}. */
+    /**
+     * Starts building a breaker called {@code name}.
+     *
+     * @param name the breaker's name
+     * @return a builder with the default config, the system ticker and the UTC clock
+     * @throws IllegalArgumentException if the name is blank
+     */
     public static CircuitBreakerBuilder builder(String name) {
         return new CircuitBreakerBuilder(name);
     }
@@ -79,6 +98,10 @@ public final class CircuitBreaker {
      * Runs {@code callable} if the breaker permits it. Its result is returned and its exception rethrown as the same
      * instance (checked ones too); an {@link InterruptedException} is rethrown with the interrupt flag set again.
      *
+     * @param <T> the result type
+     * @param callable the call
+     * @return what the callable returned
+     * @throws Exception what the callable threw, unchanged
      * @throws CallNotPermittedException if the call is not permitted; the callable is then not run
      */
     public <T> T call(Callable<T> callable) throws Exception {
@@ -100,6 +123,9 @@ public final class CircuitBreaker {
     /**
      * Like {@link #call(Callable)} for code that throws no checked exception.
      *
+     * @param <T> the result type
+     * @param supplier the call
+     * @return what the supplier returned
      * @throws CallNotPermittedException if the call is not permitted; the supplier is then not run
      */
     public <T> T get(Supplier<T> supplier) {
@@ -121,6 +147,7 @@ public final class CircuitBreaker {
     /**
      * Like {@link #call(Callable)} for code that returns nothing.
      *
+     * @param runnable the call
      * @throws CallNotPermittedException if the call is not permitted; the runnable is then not run
      */
     public void run(Runnable runnable) {
@@ -133,6 +160,10 @@ public final class CircuitBreaker {
     /**
      * Like {@link #call(Callable)} for code that may throw any throwable, as an intercepted method does.
      *
+     * @param <T> the result type
+     * @param supplier the call
+     * @return what the supplier returned
+     * @throws Throwable what the supplier threw, unchanged
      * @throws CallNotPermittedException if the call is not permitted; the supplier is then not run
      */
     public <T> T execute(CheckedSupplier<T> supplier) throws Throwable {
@@ -159,6 +190,8 @@ public final class CircuitBreaker {
      * future with a {@link java.util.concurrent.TimeoutException} (recorded like any exception) and is cancelled.
      * Cancelling the returned future, or the supplied stage being cancelled, frees the permit and counts as ignored.
      *
+     * @param <T> the result type
+     * @param supplier starts the call and returns its stage
      * @return a future completed exactly as the supplied stage is, or with the rejection or timeout
      */
     public <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> supplier) {
@@ -185,6 +218,7 @@ public final class CircuitBreaker {
      * Takes a permit for one call that the caller runs and reports itself (see {@link CallPermit}); for code that
      * cannot hand the breaker a callable, such as reactive operators. The call is timed from now.
      *
+     * @return the permit, to report to exactly once
      * @throws CallNotPermittedException if the call is not permitted (it is counted as such)
      */
     public CallPermit acquirePermit() {
@@ -197,17 +231,25 @@ public final class CircuitBreaker {
         return new TrackedCall(this, s, permission, ticker.read());
     }
 
-    /** Whether {@code error} thrown by a call would be recorded as a failure (not ignored, not a success). */
+    /**
+     * Whether {@code error} thrown by a call would be recorded as a failure (not ignored, not a success).
+     *
+     * @param error an exception a call might throw
+     * @return whether it counts as a failure
+     */
     public boolean isRecordedFailure(Throwable error) {
         return settings.classifier.classify(error) >= 0;
     }
 
-    /** The current state. Reading it never changes it: an elapsed OPEN wait shows as OPEN until a call arrives. */
+    /**
+     * {@return the current state} Reading it never changes it: an elapsed OPEN wait shows as OPEN until a call
+     * arrives.
+     */
     public CircuitState state() {
         return circuit.state();
     }
 
-    /** A snapshot of the counters and the current window. Reading it never changes the state. */
+    /** {@return a snapshot of the counters and the current window} Reading it never changes the state. */
     public CircuitBreakerStats stats() {
         StateSnapshot snapshot = circuit.snapshot();
         WindowSnapshot window = snapshot.window();
@@ -220,17 +262,17 @@ public final class CircuitBreaker {
                 Duration.ofNanos(snapshot.remainingWaitNanos()), Duration.ofNanos(snapshot.timeInStateNanos()));
     }
 
-    /** The last {@code historySize} finished calls, oldest first (rejected calls are counted, not listed). */
+    /** {@return the last {@code historySize} finished calls, oldest first (rejected calls are counted, not listed)} */
     public List<CallResult> history() {
         return ledger.history(clock.instant(), ticker.read());
     }
 
-    /** The breaker's name, unique in its registry. */
+    /** {@return the breaker's name, unique in its registry} */
     public String name() {
         return name;
     }
 
-    /** The config the breaker runs by now (a registry may reconfigure it at run time). */
+    /** {@return the config the breaker runs by now (a registry may reconfigure it at run time)} */
     public CircuitBreakerConfig config() {
         return settings.config;
     }
@@ -272,6 +314,8 @@ public final class CircuitBreaker {
     /**
      * Adds a listener; the returned handle removes it.
      *
+     * @param listener hears this breaker's events
+     * @return the handle that removes it
      * @throws IllegalArgumentException if the listener is null
      */
     public ListenerRegistration addListener(CircuitBreakerListener listener) {
