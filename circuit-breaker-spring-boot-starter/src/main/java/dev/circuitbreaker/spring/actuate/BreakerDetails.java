@@ -3,6 +3,7 @@ package dev.circuitbreaker.spring.actuate;
 import dev.circuitbreaker.CallResult;
 import dev.circuitbreaker.CircuitBreaker;
 import dev.circuitbreaker.CircuitBreakerConfig;
+import dev.circuitbreaker.ConfigOption;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -42,15 +43,18 @@ public record BreakerDetails(String state, long totalCalls, long successfulCalls
                 sharedGroup);
     }
 
+    /** Keyed by the option's type, not its value, so an unset duration ({@code callTimeoutMs: null}) keeps its key. */
     static Map<String, Object> config(CircuitBreakerConfig config) {
+        Map<String, Object> values = config.options();
         Map<String, Object> out = new LinkedHashMap<>();
-        config.options().forEach((option, value) -> {
-            if (value instanceof Duration || (value == null && option.contains("Duration"))) {
-                out.put(option + "Ms", value == null ? null : ((Duration) value).toMillis());
+        for (ConfigOption<?> option : ConfigOption.all()) {
+            Object value = values.get(option.name());
+            if (option.type() == Duration.class) {
+                out.put(option.name() + "Ms", value == null ? null : ((Duration) value).toMillis());
             } else {
-                out.put(option, plain(value));
+                out.put(option.name(), plain(value));
             }
-        });
+        }
         return out;
     }
 
