@@ -19,7 +19,7 @@ class EpochTest {
         try (Instance a = Instance.start("a", redis, Instance.config(Duration.ofMillis(1500))).awaitConnected();
                 Instance b = Instance.start("b", redis, Instance.config(Duration.ofMillis(1500))).awaitConnected()) {
             a.trip();
-            Eventually.await(Duration.ofMillis(300), "b open", () -> b.state() == CircuitState.OPEN);
+            Eventually.await(Duration.ofSeconds(2), "b open", () -> b.state() == CircuitState.OPEN);
             long before = epoch(b);
             redis.flushAll();
             // the next refresh read finds the epoch gone: it is raised again, and a's still-valid OPEN told again
@@ -50,9 +50,9 @@ class EpochTest {
                 Instance b = Instance.start("b", redis, Instance.config(Duration.ofSeconds(20))).awaitConnected()) {
             for (int i = 0; i < 3; i++) {
                 a.breaker.forceOpen();
-                Eventually.await(Duration.ofMillis(300), "b forced", () -> b.state() == CircuitState.FORCED_OPEN);
+                Eventually.await(Duration.ofSeconds(2), "b forced", () -> b.state() == CircuitState.FORCED_OPEN);
                 a.breaker.reset();
-                Eventually.await(Duration.ofMillis(300), "b closed", () -> b.state() == CircuitState.CLOSED);
+                Eventually.await(Duration.ofSeconds(2), "b closed", () -> b.state() == CircuitState.CLOSED);
             }
             long before = epoch(b);
             assertThat(before).as(b.transitions + " " + b.registry.groupStatus(Instance.GROUP)).isGreaterThanOrEqualTo(6);
@@ -63,7 +63,7 @@ class EpochTest {
             // a peer's late message of an old epoch, replayed on the fresh Redis, changes nothing
             redis.cli("PUBLISH", "circuitbreaker:{payments-cluster}:events", "OPEN|2|zombie|20000|20000");
             b.breaker.forceOpen();
-            Eventually.await(Duration.ofMillis(500), "a forced by b", () -> a.state() == CircuitState.FORCED_OPEN);
+            Eventually.await(Duration.ofSeconds(2), "a forced by b", () -> a.state() == CircuitState.FORCED_OPEN);
             assertThat(epoch(a)).isGreaterThan(before);
             assertThat(a.transitions).noneMatch(t -> t.contains("zombie"));
         }
@@ -74,7 +74,7 @@ class EpochTest {
         try (Instance a = Instance.start("a", redis, Instance.config(Duration.ofMillis(300))).awaitConnected();
                 Instance b = Instance.start("b", redis, Instance.config(Duration.ofMillis(300))).awaitConnected()) {
             a.trip();
-            Eventually.await(Duration.ofMillis(300), "b open", () -> b.state() == CircuitState.OPEN);
+            Eventually.await(Duration.ofSeconds(2), "b open", () -> b.state() == CircuitState.OPEN);
             redis.pause();
             // a's verdicts while Redis is hung: its commands time out, are queued in Redis's socket, and run later
             Eventually.pause(Duration.ofMillis(400));

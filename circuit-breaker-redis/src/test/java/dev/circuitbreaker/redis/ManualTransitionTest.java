@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisServerExtension.class)
 class ManualTransitionTest {
 
-    private static final Duration SOON = Duration.ofMillis(300);
+    private static final Duration SOON = Duration.ofSeconds(2);
 
     @Test
     void anOperatorsTransitionOnOneMemberAppliesToTheWholeGroup(RedisServer redis) {

@@ -30,9 +30,9 @@ class QuorumTest {
             assertThat(c.state()).isEqualTo(CircuitState.CLOSED);
 
             c.trip();
-            Eventually.await(Duration.ofMillis(250), "b opens", () -> b.state() == CircuitState.OPEN);
+            Eventually.await(Duration.ofSeconds(2), "b opens", () -> b.state() == CircuitState.OPEN);
             assertThat(b.origins.get(0).instance()).isEqualTo("c");
-            Eventually.await(Duration.ofMillis(250), "a follows the group", () -> a.registry.groupStatus(Instance.GROUP)
+            Eventually.await(Duration.ofSeconds(2), "a follows the group", () -> a.registry.groupStatus(Instance.GROUP)
                     .orElseThrow().decidedBy().equals("c"));
         }
     }

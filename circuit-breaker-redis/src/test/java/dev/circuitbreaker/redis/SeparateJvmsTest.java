@@ -35,7 +35,7 @@ class SeparateJvmsTest {
                 MemberProcess.Event open = m.events.get(0);
                 assertThat(open.instance()).isEqualTo("a");
                 assertThat(open.remote()).isTrue();
-                assertThat(Duration.ofNanos(open.nanoTime() - tripped)).isLessThan(Duration.ofMillis(250));
+                assertThat(Duration.ofNanos(open.nanoTime() - tripped)).isLessThan(Duration.ofSeconds(1));
             }
 
             // After the wait, a takes the group's trial and is killed before its verdict.
@@ -51,7 +51,7 @@ class SeparateJvmsTest {
             }
             Duration recovered = Duration.ofNanos(System.nanoTime() - killed);
             assertThat(b.send("state")).isEqualTo("CLOSED");
-            assertThat(recovered).isLessThan(LEASE.plusMillis(200 + 200 + 300)); // lease + refresh + 200 ms (+ margin)
+            assertThat(recovered).isLessThan(LEASE.plusMillis(200 + 200 + 1000)); // lease + refresh + 200 ms (+ margin)
             Eventually.await(Duration.ofMillis(500), "c closed by b's verdict", () -> "CLOSED".equals(c.send("state")));
 
             // b trips again and takes the trial; c sees it, and b is paused (SIGSTOP) past its lease.
