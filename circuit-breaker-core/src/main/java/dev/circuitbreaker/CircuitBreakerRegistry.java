@@ -294,6 +294,9 @@ public final class CircuitBreakerRegistry {
         /**
          * The store through which the {@linkplain #sharedGroup shared groups} share their decisions with the other
          * instances of the service; none by default. The registry does not close it: its owner does.
+         *
+         * @param groupStore the group store
+         * @return this builder
          */
         public Builder groupStore(GroupStore groupStore) {
             this.groupStore = Arguments.requireNonNull("groupStore", groupStore);
@@ -304,6 +307,9 @@ public final class CircuitBreakerRegistry {
          * Shares the circuit group called {@code group} across instances through the {@link #groupStore}; no group
          * is shared by default. Its members are the breakers whose config names the group, as for any group.
          *
+         * @param config the config
+         * @param group the group
+         * @return this builder
          * @throws IllegalArgumentException if the name is blank or the config null
          */
         public Builder sharedGroup(String group, SharedGroupConfig config) {

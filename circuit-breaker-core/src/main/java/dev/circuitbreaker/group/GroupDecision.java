@@ -15,6 +15,12 @@ package dev.circuitbreaker.group;
 public record GroupDecision(GroupState state, long remainingNanos, long openWaitNanos, String origin, long epoch) {
 
     /**
+     *
+     * @param epoch the epoch
+     * @param openWaitNanos the open wait nanos
+     * @param origin the origin
+     * @param remainingNanos the remaining nanos
+     * @param state the state
      * @throws IllegalArgumentException if the state or the origin is null, or a duration is negative
      */
     public GroupDecision {

@@ -14,6 +14,9 @@ public interface GroupStore extends AutoCloseable {
 
     /**
      * Starts sharing {@code group}. Called by the registry under its lock: must return at once, without I/O.
+     *
+     * @param group the group
+     * @return the store's handle on the group
      */
     GroupLink attach(SharedGroupState group);
 

@@ -15,7 +15,7 @@ package dev.circuitbreaker.group;
 public record GroupStoreStatus(String group, String store, String instance, boolean connected, long epoch,
         String decidedBy, GroupState decision) {
 
-    /** Whether the local state reflects another instance's decision. */
+    /** {@return whether the local state reflects another instance's decision} */
     public boolean decidedRemotely() {
         return decidedBy != null && !decidedBy.equals(instance);
     }

@@ -20,27 +20,30 @@ public final class SharedGroupConfig {
         this.trialLease = builder.trialLease;
     }
 
-    /** Quorum 1, quorum window 10 s, trial lease 10 s. */
+    /** {@return the defaults: quorum 1, quorum window 10 s, trial lease 10 s} */
     public static SharedGroupConfig ofDefaults() {
         return DEFAULTS;
     }
 
-    /** Starts from the defaults. */
+    /** {@return a builder holding the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** How many instances' own windows must trip within {@link #quorumWindow()} before the group opens everywhere. */
+    /**
+     * {@return how many instances' own windows must trip within {@link #quorumWindow()} before the group opens
+     * everywhere}
+     */
     public int quorum() {
         return quorum;
     }
 
-    /** The window within which the trips of {@link #quorum()} instances open the group. */
+    /** {@return the window within which the trips of {@link #quorum()} instances open the group} */
     public Duration quorumWindow() {
         return quorumWindow;
     }
 
-    /** How long one instance may hold the group's trial without a verdict before another may take it. */
+    /** {@return how long one instance may hold the group's trial without a verdict before another may take it} */
     public Duration trialLease() {
         return trialLease;
     }
@@ -78,6 +81,8 @@ public final class SharedGroupConfig {
          * Instances whose own window must trip within the quorum window before the group opens everywhere; default 1
          * (any instance's trip opens the group). With more, an instance that trips alone opens only itself.
          *
+         * @param quorum the quorum
+         * @return this builder
          * @throws IllegalArgumentException if below 1
          */
         public Builder quorum(int quorum) {
@@ -91,6 +96,8 @@ public final class SharedGroupConfig {
         /**
          * The window in which the trips of {@code quorum} instances count together; default 10 s.
          *
+         * @param quorumWindow the quorum window
+         * @return this builder
          * @throws IllegalArgumentException if null, shorter than 1 ms or longer than a day
          */
         public Builder quorumWindow(Duration quorumWindow) {
@@ -102,6 +109,8 @@ public final class SharedGroupConfig {
          * How long one instance may hold the group's trial without a verdict before another may take it; default
          * 10 s. An instance's lease also ends with its own {@code maxWaitDurationInHalfOpenState}, if that is shorter.
          *
+         * @param trialLease the trial lease
+         * @return this builder
          * @throws IllegalArgumentException if null, shorter than 1 ms or longer than a day
          */
         public Builder trialLease(Duration trialLease) {
@@ -109,7 +118,7 @@ public final class SharedGroupConfig {
             return this;
         }
 
-        /** Builds the config. */
+        /** {@return builds the config} */
         public SharedGroupConfig build() {
             return new SharedGroupConfig(this);
         }

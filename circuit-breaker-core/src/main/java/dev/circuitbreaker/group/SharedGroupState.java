@@ -7,13 +7,13 @@ package dev.circuitbreaker.group;
  */
 public interface SharedGroupState {
 
-    /** The group's name. */
+    /** {@return the group's name} */
     String group();
 
-    /** How the group is shared. */
+    /** {@return how the group is shared} */
     SharedGroupConfig config();
 
-    /** The local state now. Reading it changes nothing. */
+    /** {@return the local state now. Reading it changes nothing} */
     LocalState current();
 
     /**
@@ -22,6 +22,8 @@ public interface SharedGroupState {
      * decision's origin), outside any lock. Installing the state the group is in already replaces its state object
      * without a transition (an OPEN re-armed with another remaining wait, say).
      *
+     * @param decision the decision
+     * @param expectedSeq the expected seq
      * @return the sequence number of the installed state, or {@code -1} if the local state has moved on: a local
      *     decision the store has not been told of yet is on its way, and the store must wait for it
      */
@@ -30,6 +32,8 @@ public interface SharedGroupState {
     /**
      * Tells the group whether the store can be used now. While it cannot, the group runs exactly as an in-memory
      * group: an OPEN whose wait is over lets this instance's trials in without asking anyone.
+     *
+     * @param available the available
      */
     void storeAvailable(boolean available);
 }
