@@ -1,15 +1,10 @@
 package dev.circuitbreaker;
 
-import dev.circuitbreaker.internal.Bulkhead;
 import dev.circuitbreaker.internal.CallLedger;
+import dev.circuitbreaker.internal.ExceptionClassifier;
 import dev.circuitbreaker.internal.Circuit;
-import dev.circuitbreaker.internal.ListenerList;
-import dev.circuitbreaker.internal.Outcomes;
 import dev.circuitbreaker.internal.Permission;
-import dev.circuitbreaker.internal.Rejection;
-import dev.circuitbreaker.internal.StateMachine;
 import dev.circuitbreaker.internal.StateSnapshot;
-import dev.circuitbreaker.internal.TransitionObserver;
 import dev.circuitbreaker.internal.WindowSnapshot;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,28 +31,10 @@ import java.util.function.Supplier;
  * {@code getMessage()} are user code, so what they throw is caught and logged, and the caller always sees the
  * callee's own result or exception.
  */
-public final class CircuitBreaker {
-
-    private final String name;
-    private final Ticker ticker;
-    private final Clock clock;
-    private final Circuit circuit;
-    private final CallLedger ledger;
-    private final Bulkhead bulkhead = new Bulkhead();
-    private final ListenerList<CircuitBreakerListener> listeners = new ListenerList<>();
-    private final TransitionObserver observer = this::onTransition;
-    private volatile BreakerSettings settings;
-    /** The exception thrown for the current rejecting state's rejections, reused while that state lasts. */
-    private volatile CircuitBreakerOpenException lastRejection;
+public final class CircuitBreaker extends CallRecorder {
 
     CircuitBreaker(String name, CircuitBreakerConfig config, Ticker ticker, Clock clock, Circuit circuit) {
-        this.name = name;
-        this.ticker = ticker;
-        this.clock = clock;
-        this.circuit = circuit;
-        this.settings = new BreakerSettings(name, config);
-        this.ledger = new CallLedger(config.historySize());
-        circuit.addObserver(observer);
+        super(name, config, ticker, clock, circuit);
     }
 
     /**
@@ -225,12 +202,6 @@ public final class CircuitBreaker {
         return permit();
     }
 
-    private TrackedCall permit() {
-        BreakerSettings s = settings;
-        Permission permission = acquire(s);
-        return new TrackedCall(this, s, permission, ticker.read());
-    }
-
     /**
      * Whether {@code error} thrown by a call would be recorded as a failure (not ignored, not a success).
      *
@@ -239,6 +210,23 @@ public final class CircuitBreaker {
      */
     public boolean isRecordedFailure(Throwable error) {
         return settings.classifier.classify(error) >= 0;
+    }
+
+    /**
+     * How a call that ended with {@code error} would be counted: a recorded failure, an ignored call, or (for
+     * {@code null} and exceptions that are not recorded) a success. For adapters that report on calls, such as
+     * tracing; a rejection is not a call's outcome and is not classified here.
+     *
+     * @param error what a call threw, or {@code null} if it returned
+     * @return the outcome it counts as
+     */
+    public CallResult.Outcome classify(Throwable error) {
+        if (error == null) {
+            return CallResult.Outcome.SUCCESS;
+        }
+        int category = settings.classifier.classify(error);
+        return category >= 0 ? CallResult.Outcome.FAILURE
+                : category == ExceptionClassifier.IGNORED ? CallResult.Outcome.IGNORED : CallResult.Outcome.SUCCESS;
     }
 
     /**
@@ -325,92 +313,5 @@ public final class CircuitBreaker {
     @Override
     public String toString() {
         return "CircuitBreaker[" + name + ", " + state() + "]";
-    }
-
-    /** Stops hearing the shared circuit: the registry calls this when the breaker is removed. */
-    void detach() {
-        circuit.removeObserver(observer);
-    }
-
-    Circuit circuit() {
-        return circuit;
-    }
-
-    /** Runs by {@code config} from now on; the registry has checked it and reconfigures the circuit itself. */
-    void reconfigure(CircuitBreakerConfig config) {
-        ledger.resize(config.historySize());
-        settings = new BreakerSettings(name, config);
-    }
-
-    private Permission acquire(BreakerSettings s) {
-        Permission permission = circuit.acquire();
-        if (permission instanceof Rejection rejection) {
-            throw rejected(rejection);
-        }
-        if (s.maxConcurrentCalls > 0 && !bulkhead.tryAcquire(s.maxConcurrentCalls)) {
-            permission.record(Outcomes.ignored()); // frees a trial permit; decides nothing
-            throw bulkheadFull(s);
-        }
-        return permission;
-    }
-
-    private CircuitBreakerOpenException rejected(Rejection rejection) {
-        ledger.onNotPermitted();
-        if (!listeners.isEmpty()) {
-            listeners.forEach(name, l -> l.onCallNotPermitted(this));
-        }
-        CircuitBreakerOpenException e = lastRejection;
-        if (e == null || e.source != rejection) {
-            e = new CircuitBreakerOpenException(name, rejection.state(), ticker, rejection.deadline(),
-                    rejection.hasDeadline(), rejection);
-            lastRejection = e;
-        }
-        return e;
-    }
-
-    private BulkheadFullException bulkheadFull(BreakerSettings s) {
-        ledger.onBulkheadFull();
-        if (!listeners.isEmpty()) {
-            listeners.forEach(name, l -> l.onBulkheadFull(this));
-        }
-        return s.bulkheadFull;
-    }
-
-    /**
-     * Records a permitted call's outcome: counters and history, the bulkhead place, the state's decision, then the
-     * listeners. Never throws.
-     */
-    void complete(BreakerSettings s, Permission permission, boolean timed, long start, Throwable error, boolean cancelled) {
-        boolean ticked = timed || s.endTicked;
-        long end = ticked ? ticker.read() : 0;
-        long duration = timed ? end - start : -1;
-        int code = s.outcome(error, duration, cancelled);
-        if (error instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
-        ledger.record(end, duration, code, error);
-        if (s.maxConcurrentCalls > 0) {
-            bulkhead.release();
-        }
-        if (ticked) {
-            permission.record(code, end);
-        } else {
-            permission.record(code);
-        }
-        if (!listeners.isEmpty()) {
-            fireOutcome(code, error, duration);
-        }
-    }
-
-    private void fireOutcome(int code, Throwable error, long duration) {
-        switch (Outcomes.kind(code)) {
-            case Outcomes.SUCCESS -> listeners.forEach(name, l -> l.onSuccess(this, duration));
-            case Outcomes.FAILURE -> listeners.forEach(name, l -> l.onError(this, error, duration));
-            default -> listeners.forEach(name, l -> l.onIgnoredError(this, error, duration));
-        }
-    }
-
-    private void onTransition(CircuitState from, CircuitState to) {
-        listeners.forEach(name, l -> l.onStateTransition(this, from, to));
     }
 }
