@@ -68,10 +68,13 @@
   }
 
   /** Stats of one breaker, from the stream or a poll. */
-  function stats(name, s, group, maxConcurrentCalls) {
+  function stats(name, s, group, maxConcurrentCalls, sharedGroup) {
     var card = list.ensure(name), before = card.stats;
     card.fresh = true;
-    if (group !== undefined) { card.group = group || null; }
+    if (group !== undefined) {
+      card.group = group || null;
+      card.sharedGroup = sharedGroup || null;
+    }
     if (maxConcurrentCalls !== undefined) { card.maxConcurrentCalls = maxConcurrentCalls || 0; }
     card.setStats(s, Date.now());
     card.setWritable(writable);
@@ -85,7 +88,7 @@
     var card = list.card(msg.name);
     switch (msg.type) {
       case 'STATS':
-        stats(msg.name, msg, msg.group, msg.maxConcurrentCalls);
+        stats(msg.name, msg, msg.group || null, msg.maxConcurrentCalls || 0, msg.sharedGroup || null);
         return;
       case 'REMOVED':
         list.remove(msg.name);
@@ -119,6 +122,7 @@
     var url = endpoint + '/' + encodeURIComponent(card.name);
     ns.getJson(url).then(function (details) {
       card.details = details;
+      if (details.sharedGroup !== undefined) { card.sharedGroup = details.sharedGroup; }
       if (details.config) {
         card.group = details.config.group || null;
         card.maxConcurrentCalls = details.config.maxConcurrentCalls || 0;

@@ -114,7 +114,7 @@
       title.id = 'group-' + Object.keys(this.groups).length + '-title';
       root.setAttribute('aria-labelledby', title.id);
       root.appendChild(ns.el('p', 'group-note', 'Members share one state: when one trips, all reject calls.'));
-      // Shared groups across instances will say here which instance tripped the group (from the group's stats).
+      // For a group shared across instances: the store's state and which instance took the group's decision.
       var origin = root.appendChild(ns.el('p', 'group-origin'));
       origin.hidden = true;
       var cards = root.appendChild(ns.el('div', 'group-cards'));
@@ -180,6 +180,7 @@
       if (card.group) { groupShown[card.group] = groupShown[card.group] || visible; }
     }, this);
     Object.keys(this.groups).forEach(function (g) { this.groups[g].root.hidden = !groupShown[g]; }, this);
+    this.renderGroupOrigins();
     ns.STATES.forEach(function (s) {
       var button = this.summaryButtons[s];
       button.textContent = ns.stateLabel(s) + ' ' + counts[s];
@@ -188,6 +189,28 @@
     }, this);
     this.shownCount.textContent = shown === total ? total + ' breaker' + (total === 1 ? '' : 's')
       : shown + ' of ' + total + ' breakers shown';
+  };
+
+  /** For each shared group: whether its store is reachable, and which instance took the decision it is in. */
+  BreakerList.prototype.renderGroupOrigins = function () {
+    var shared = {};
+    this.names().forEach(function (n) {
+      var card = this.cards[n];
+      if (card.group && card.sharedGroup && !shared[card.group]) { shared[card.group] = card.sharedGroup; }
+    }, this);
+    Object.keys(this.groups).forEach(function (g) {
+      var origin = this.groups[g].origin, s = shared[g];
+      origin.hidden = !s;
+      if (!s) { return; }
+      var text = 'Shared across instances through ' + s.store + (s.connected ? '' : ', which is unreachable: this'
+        + ' instance runs the group on its own for now') + '.';
+      if (s.decidedBy) {
+        text += ' ' + ns.stateLabel(s.decision || 'the current state') + ' decided by instance ' + s.decidedBy
+          + (s.decidedRemotely ? ' (another instance)' : ' (this instance)') + '.';
+      }
+      origin.textContent = text;
+      origin.setAttribute('data-decided-by', s.decidedBy || '');
+    }, this);
   };
 
   /** Makes {@code parent}'s children exactly {@code nodes}, in order, moving only what is out of place. */

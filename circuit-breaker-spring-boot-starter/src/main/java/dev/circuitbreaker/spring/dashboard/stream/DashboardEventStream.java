@@ -202,7 +202,7 @@ public final class DashboardEventStream implements AutoCloseable {
 
     private void sendStatsIfChanged(FollowedBreaker f) {
         registry.find(f.buffer.name()).ifPresent(breaker -> {
-            Map<String, Object> stats = StreamMessages.statsFields(breaker);
+            Map<String, Object> stats = StreamMessages.statsFields(registry, breaker);
             if (StreamMessages.changed(f.lastStats, stats)) {
                 f.lastStats = stats;
                 broadcast(StreamMessages.stats(stats));
@@ -215,7 +215,7 @@ public final class DashboardEventStream implements AutoCloseable {
         List<String> transitions = new ArrayList<>();
         for (FollowedBreaker f : followed.values()) {
             registry.find(f.buffer.name()).ifPresent(breaker ->
-                    client.offer(StreamMessages.stats(StreamMessages.statsFields(breaker)), true));
+                    client.offer(StreamMessages.stats(StreamMessages.statsFields(registry, breaker)), true));
             for (CircuitBreakerEvent event : f.buffer.events()) {
                 if (event.type() == CircuitBreakerEvent.Type.STATE_TRANSITION && event.sequence() < f.position) {
                     transitions.add(StreamMessages.event(event, 1));

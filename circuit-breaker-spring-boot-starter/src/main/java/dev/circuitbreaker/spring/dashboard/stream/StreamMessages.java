@@ -2,6 +2,8 @@ package dev.circuitbreaker.spring.dashboard.stream;
 
 import dev.circuitbreaker.CircuitBreaker;
 import dev.circuitbreaker.CircuitBreakerConfig;
+import dev.circuitbreaker.CircuitBreakerRegistry;
+import dev.circuitbreaker.group.GroupStoreStatus;
 import dev.circuitbreaker.spring.actuate.BreakerStats;
 import dev.circuitbreaker.spring.events.CircuitBreakerEvent;
 import dev.circuitbreaker.spring.events.EventFields;
@@ -12,8 +14,11 @@ import java.util.Objects;
 /**
  * The lines of the event stream, each one JSON object with a {@code type}:
  * <ul>
- * <li>{@code STATS}: a breaker's {@code name}, its {@code group} (when it has one) and {@code maxConcurrentCalls}
- * (when its bulkhead is on), then every field of the {@code circuitbreakers} endpoint's stats;</li>
+ * <li>{@code STATS}: a breaker's {@code name}, its {@code group} (when it has one), {@code sharedGroup} (when that
+ * group is shared across instances: {@code store}, {@code connected}, {@code instance}, and which instance took the
+ * decision the group is in, {@code decidedBy}, {@code decidedRemotely}, {@code decision}) and
+ * {@code maxConcurrentCalls} (when its bulkhead is on), then every field of the {@code circuitbreakers} endpoint's
+ * stats;</li>
  * <li>a breaker event ({@code STATE_TRANSITION}, {@code ERROR}, ...): the {@code circuitbreakerevents} endpoint's
  * fields plus {@code name}; rejections of one breaker that follow each other within one batch are one line with
  * {@code count} (their number) and the last one's timestamp;</li>
@@ -34,18 +39,31 @@ final class StreamMessages {
     }
 
     /** The fields that tell whether a breaker changed: its stats without the two that change with time alone. */
-    static Map<String, Object> statsFields(CircuitBreaker breaker) {
+    static Map<String, Object> statsFields(CircuitBreakerRegistry registry, CircuitBreaker breaker) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(TYPE, "STATS");
         fields.put(NAME, breaker.name());
         CircuitBreakerConfig config = breaker.config();
         if (config.group() != null) {
             fields.put("group", config.group());
+            registry.groupStatus(config.group()).ifPresent(status -> fields.put("sharedGroup", sharedGroup(status)));
         }
         if (config.maxConcurrentCalls() > 0) {
             fields.put("maxConcurrentCalls", config.maxConcurrentCalls());
         }
         fields.putAll(Json.fields(BreakerStats.of(breaker.stats())));
+        return fields;
+    }
+
+    /** What the page shows of a shared group: the store's state here and who took the group's decision. */
+    private static Map<String, Object> sharedGroup(GroupStoreStatus status) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("store", status.store());
+        fields.put("connected", status.connected());
+        fields.put("instance", status.instance());
+        fields.put("decidedBy", status.decidedBy());
+        fields.put("decidedRemotely", status.decidedRemotely());
+        fields.put("decision", status.decision() == null ? null : status.decision().name());
         return fields;
     }
 

@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.circuitbreaker.CircuitBreaker;
 import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitBreakerRegistry;
+import dev.circuitbreaker.group.GroupLink;
+import dev.circuitbreaker.group.GroupState;
+import dev.circuitbreaker.group.GroupStore;
+import dev.circuitbreaker.group.GroupStoreStatus;
+import dev.circuitbreaker.group.LocalDecision;
+import dev.circuitbreaker.group.SharedGroupConfig;
+import dev.circuitbreaker.group.SharedGroupState;
 import dev.circuitbreaker.spring.events.CircuitBreakerEventLog;
 import java.io.IOException;
 import java.time.Duration;
@@ -53,6 +60,25 @@ class DashboardEventStreamTests {
         assertThat(messages.get(3)).containsEntry("from", "OPEN").containsEntry("to", "HALF_OPEN");
         assertThat(messages.get(4)).containsEntry("breakers", 2);
         assertThat(stream.connectedClients()).isEqualTo(1);
+    }
+
+    @Test
+    void theStatsOfASharedGroupsMemberSayWhichInstanceTookTheGroupsDecision() {
+        GroupStoreStatus decided = new GroupStoreStatus("inventory", "redis", "instance-a", true, 7, "instance-b",
+                GroupState.OPEN);
+        CircuitBreakerRegistry shared = CircuitBreakerRegistry.builder().groupStore(new FixedStatusStore(decided))
+                .sharedGroup("inventory", SharedGroupConfig.ofDefaults()).build();
+        shared.circuitBreaker("inventory-a", CircuitBreakerConfig.builder().group("inventory").build());
+        try (CircuitBreakerEventLog sharedLog = new CircuitBreakerEventLog(shared);
+                DashboardEventStream sharedStream = new DashboardEventStream(shared, sharedLog, Duration.ofMillis(100))) {
+            RecordingClient client = new RecordingClient();
+            sharedStream.connect(client);
+            soon().until(() -> client.messages("SNAPSHOT_END").size() == 1);
+            assertThat(client.messages("STATS")).singleElement().satisfies(stats -> assertThat(stats)
+                    .containsEntry("group", "inventory")
+                    .containsEntry("sharedGroup", Map.of("store", "redis", "connected", true, "instance", "instance-a",
+                            "decidedBy", "instance-b", "decidedRemotely", true, "decision", "OPEN")));
+        }
     }
 
     @Test
@@ -171,6 +197,32 @@ class DashboardEventStreamTests {
                 .filter(e -> e.getKey().getName().equals("circuitbreaker-dashboard-stream"))
                 .anyMatch(e -> e.getKey().getState() == Thread.State.WAITING
                         && List.of(e.getValue()).stream().anyMatch(f -> f.getMethodName().equals("linesWaiting")));
+    }
+
+    /** A group store whose groups report one fixed status and share nothing. */
+    private record FixedStatusStore(GroupStoreStatus status) implements GroupStore {
+
+        @Override
+        public GroupLink attach(SharedGroupState group) {
+            return new GroupLink() {
+                @Override
+                public void localDecision(LocalDecision decision) {
+                }
+
+                @Override
+                public GroupStoreStatus status() {
+                    return status;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Awaits with room for a busy machine (the build shares two cores with others). */
