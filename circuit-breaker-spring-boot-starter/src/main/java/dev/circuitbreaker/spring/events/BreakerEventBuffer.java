@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * One breaker's last events, oldest first: a ring of fixed capacity that any number of threads append to without
- * a lock (one atomic increment claims a sequence number, one volatile store publishes the event), and that
+ * a lock (one atomic increment claims a sequence number, one release store publishes the event), and that
  * readers copy without stopping writers. Each event has a sequence number, so a reader that follows the buffer
  * ({@link #readFrom}) knows which events it has seen and which were overwritten before it came. Thread-safe.
  */
@@ -42,7 +42,9 @@ public final class BreakerEventBuffer {
     void append(CircuitBreakerEvent event) {
         long sequence = next.getAndIncrement();
         event.sequence = sequence;
-        slots.set(index(sequence), event);
+        // A release store is enough: a reader that sees the event sees its fields; one that reads the slot too
+        // early finds the older event (or none) there and treats the slot as still being written.
+        slots.setRelease(index(sequence), event);
     }
 
     /** {@return the events kept now, oldest first; an event still being appended by another thread is left out} */
