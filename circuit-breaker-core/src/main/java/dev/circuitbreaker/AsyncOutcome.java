@@ -71,8 +71,8 @@ final class AsyncOutcome<T> {
             counted = call.report(timeout, false);
         } finally {
             if (counted) {
-                result.completeExceptionally(timeout);
                 cancel(stage);
+                result.completeExceptionally(timeout);
             }
         }
     }

@@ -16,6 +16,17 @@ final class Callee {
         return () -> holder.payload;
     }
 
+    /** A call that fails every other time, as {@code ClosedHalfFailures} calls it. Not thread-safe. */
+    static Supplier<String> halfFailing() {
+        int[] calls = {0};
+        return () -> {
+            if ((++calls[0] & 1) == 0) {
+                throw FAILURE;
+            }
+            return "ok";
+        };
+    }
+
     /** Holds the value a successful call returns. */
     static final class Payload {
         String payload = "ok";

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * ({@link ThreadMXBean#getCurrentThreadCpuTime()}), so time a thread spends descheduled by other processes does not
  * count. The median of 7 rounds of {@value #CALLS} calls after 5 warm-up rounds, per thread. Wall-clock JMH numbers
  * remain the reference on a quiet machine. Usage: {@code java -cp benchmarks.jar
- * dev.circuitbreaker.benchmarks.CpuTimeCheck [threads...]} (default: 1 2).
+ * dev.circuitbreaker.benchmarks.CpuTimeCheck [threads...]} (default: 1 2); {@code -Dsubjects=<regex>} measures only the
+ * subjects whose names match (plus the floor and Resilience4j's success path, the references).
  */
 public final class CpuTimeCheck {
 
@@ -44,7 +45,8 @@ public final class CpuTimeCheck {
             }
             for (Map.Entry<String, Double> m : medians.entrySet()) {
                 String reference = m.getKey().startsWith("coreOpen") || m.getKey().startsWith("resilience4jOpen")
-                        ? "resilience4jOpen" : "resilience4j";
+                        ? "resilience4jOpen" : m.getKey().endsWith("HalfFailures") || m.getKey().endsWith("HalfFailuresNoDuration")
+                        ? "resilience4jHalfFailures" : m.getKey().endsWith("TimeBased") ? "resilience4jTimeBased" : "resilience4j";
                 out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.3f | %.3f |%n", m.getKey(), threads,
                         m.getValue(), m.getValue() / medians.get(reference), m.getValue() / medians.get("floor")));
             }
@@ -74,6 +76,23 @@ public final class CpuTimeCheck {
         subjects.put("coreOpen", () -> rejected(() -> coreOpen.get(callee)));
         subjects.put("resilience4jOpen", () -> rejected(r4jOpen));
         subjects.put("resilience4jOpenNoStackTrace", () -> rejected(r4jOpenNoStackTrace));
+        Supplier<String> halfFailing = Callee.halfFailing();
+        var coreHigh = Subjects.coreHighThreshold(100);
+        var coreHighNoDuration = Subjects.coreHighThreshold(0);
+        Supplier<String> r4jHigh = io.github.resilience4j.circuitbreaker.CircuitBreaker.decorateSupplier(
+                Subjects.resilience4jHighThreshold(), halfFailing);
+        subjects.put("coreHalfFailures", () -> rejected(() -> coreHigh.get(halfFailing)));
+        subjects.put("coreHalfFailuresNoDuration", () -> rejected(() -> coreHighNoDuration.get(halfFailing)));
+        subjects.put("resilience4jHalfFailures", () -> rejected(r4jHigh));
+        var coreTime = Subjects.coreTimeBased(100);
+        Supplier<String> r4jTime = io.github.resilience4j.circuitbreaker.CircuitBreaker.decorateSupplier(
+                Subjects.resilience4jTimeBased(), callee);
+        subjects.put("coreTimeBased", () -> coreTime.get(callee));
+        subjects.put("resilience4jTimeBased", r4jTime::get);
+        String only = System.getProperty("subjects");
+        if (only != null) {
+            subjects.keySet().removeIf(name -> !name.matches(only) && !name.equals("floor") && !name.equals("resilience4j"));
+        }
         return subjects;
     }
 

@@ -103,8 +103,13 @@ public final class CallHistory {
         long packed = durationNanos << DURATION_SHIFT | code & CODE_MASK;
         int e = 2 * slot;
         if (type != null) {
-            errors[e] = type;
-            errors[e + 1] = message;
+            // A repeated failure finds its strings already there: skipping the store skips the GC's write barrier.
+            if (errors[e] != type) {
+                errors[e] = type;
+            }
+            if (errors[e + 1] != message) {
+                errors[e + 1] = message;
+            }
             packed |= HAS_ERROR;
         } else if ((cs[base + PACKED] & HAS_ERROR) != 0) {
             errors[e] = null;

@@ -5,8 +5,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * CLOSED: every call is permitted, and each outcome goes into the sliding window, after which the trip rules are
- * evaluated. The window is guarded by a lock, but a plain success into a window that is full of successes changes
- * nothing and skips it, so the steady healthy path takes no lock and writes no shared memory.
+ * evaluated. The window is guarded by a lock, but a plain success into a COUNT_BASED window that is full of successes
+ * changes nothing and skips it, so the steady healthy path takes no lock and writes no shared memory, and a plain
+ * success into a TIME_BASED window is added with one compare-and-set when it cannot trip the window (see
+ * {@link SlidingWindow#tryAddSuccess}). Both shortcuts rely on the window having been judged by the current rules
+ * after its last other change; after a reconfiguration, the first outcome takes the lock and judges it.
  */
 final class ClosedState extends State implements Permission {
 
@@ -14,12 +17,15 @@ final class ClosedState extends State implements Permission {
     private final SlidingWindow window;
     /** Written under the lock, read without it: one more plain success would not change the window. */
     private volatile boolean fullOfSuccesses;
+    /** The policy whose rules last judged the window: the shortcuts apply only while it is still the current one. */
+    private volatile Policy judgedBy;
     private volatile State successor;
 
     ClosedState(StateMachine machine) {
         super(machine, machine.ticker().read());
         Policy policy = machine.policy();
         this.window = SlidingWindow.create(policy.config, policy.rules.categories(), enteredAt);
+        this.judgedBy = policy;
     }
 
     @Override
@@ -39,21 +45,24 @@ final class ClosedState extends State implements Permission {
 
     @Override
     public void record(int code) {
-        if (!skips(code)) {
-            recordInWindow(code, window.needsTick() ? machine.ticker().read() : 0);
-        }
+        record(code, window.needsTick() ? machine.ticker().read() : 0);
     }
 
     @Override
     public void record(int code, long tick) {
-        if (!skips(code)) {
-            recordInWindow(code, tick);
+        if (Outcomes.kind(code) == Outcomes.IGNORED) {
+            return;
         }
-    }
-
-    /** A plain success into a window full of successes, and an ignored outcome, change nothing. */
-    private boolean skips(int code) {
-        return code == Outcomes.SUCCESS && fullOfSuccesses || Outcomes.kind(code) == Outcomes.IGNORED;
+        if (code == Outcomes.SUCCESS) {
+            if (fullOfSuccesses) {
+                return; // changes nothing
+            }
+            Policy policy = judgedBy;
+            if (policy == machine.policy() && window.tryAddSuccess(tick, policy.rules)) {
+                return;
+            }
+        }
+        recordInWindow(code, tick);
     }
 
     private void recordInWindow(int code, long tick) {
@@ -69,6 +78,7 @@ final class ClosedState extends State implements Permission {
                 decided = new OpenState(machine, machine.ticker().read(), policy.baseWaitNanos, window.snapshot(tick));
                 successor = decided;
             }
+            judgedBy = policy;
             fullOfSuccesses = window.isFullOfSuccesses();
         } finally {
             lock.unlock();

@@ -5,11 +5,11 @@ import dev.circuitbreaker.SlidingWindowType;
 
 /**
  * The CLOSED state's window of recent outcomes, with running totals so that evaluating the rules costs the same
- * whatever the window's size. Not thread-safe: its owner serializes access.
+ * whatever the window's size. Its owner serializes {@link #record} and {@link #snapshot}; a window may also offer a
+ * lock-free path for plain successes ({@link #tryAddSuccess}).
  */
 public abstract class SlidingWindow {
 
-    private int bufferedCalls;
     private int failedCalls;
     private int slowCalls;
     private final int[] failuresByCategory;
@@ -36,11 +36,24 @@ public abstract class SlidingWindow {
         return false;
     }
 
+    /**
+     * Adds a plain success that finished at {@code tick} without the owner's lock, if that is safe: the success
+     * cannot trip {@code rules} (it can only lower failure and slow-call rates, unless it brings the window to the
+     * minimum number of calls) and needs no other change to the window. Returns false, having done nothing, when the
+     * owner must record it with {@link #record} instead. Thread-safe.
+     */
+    public boolean tryAddSuccess(long tick, TripRules rules) {
+        return false;
+    }
+
     /** Whether the window needs the ticker reading of each outcome. */
     public abstract boolean needsTick();
 
-    final void add(int code, int sign) {
-        bufferedCalls += sign;
+    /** Calls in the window. */
+    public abstract int bufferedCalls();
+
+    /** Adds ({@code sign} 1) or removes (-1) an outcome's failure and slow counts. */
+    final void count(int code, int sign) {
         if (Outcomes.isSlow(code)) {
             slowCalls += sign;
         }
@@ -50,17 +63,12 @@ public abstract class SlidingWindow {
         }
     }
 
-    final void removeTotals(int calls, int failures, int slow, int[] byCategory) {
-        bufferedCalls -= calls;
+    final void removeTotals(int failures, int slow, int[] byCategory) {
         failedCalls -= failures;
         slowCalls -= slow;
         for (int c = 0; c < byCategory.length; c++) {
             failuresByCategory[c] -= byCategory[c];
         }
-    }
-
-    public final int bufferedCalls() {
-        return bufferedCalls;
     }
 
     public final int failedCalls() {
@@ -73,9 +81,5 @@ public abstract class SlidingWindow {
 
     final int[] failuresByCategory() {
         return failuresByCategory;
-    }
-
-    final WindowSnapshot totals() {
-        return new WindowSnapshot(bufferedCalls, failedCalls, slowCalls);
     }
 }

@@ -57,6 +57,15 @@ public final class TripRules {
                 || slowRule && reached(window.slowCalls(), calls, slowCallRateThreshold);
     }
 
+    /**
+     * Whether a plain success that brings the window to {@code callsAfter} calls could trip a window that did not
+     * trip before it: only by bringing it to the minimum number of calls, from where the rates count. Otherwise a
+     * success leaves the failure counts as they were and can only lower the rates.
+     */
+    public boolean aSuccessCanTripAt(int callsAfter) {
+        return (rateRule || slowRule) && callsAfter == minimumNumberOfCalls;
+    }
+
     /** The percentage of {@code count} in {@code calls}, or -1 below the minimum number of calls. */
     public double rate(int count, int calls) {
         return calls == 0 || calls < minimumForReportedRates ? -1 : count * 100.0 / calls;

@@ -64,11 +64,11 @@ public class HistoryLincheckTest {
     void theHistoryIsExactlyTheLastCallsInCompletionOrder() {
         new ModelCheckingOptions()
                 .actorsBefore(0)
-                .threads(3)
+                .threads(2)
                 .actorsPerThread(3)
                 .actorsAfter(1)
-                .iterations(4 * TestScale.factor())
-                .invocationsPerIteration(300)
+                .iterations(3 * TestScale.factor())
+                .invocationsPerIteration(100)
                 .check(getClass());
     }
 }

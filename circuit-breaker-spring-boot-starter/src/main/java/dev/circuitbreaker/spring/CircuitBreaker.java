@@ -36,9 +36,9 @@ import java.lang.annotation.Target;
 @Documented
 public @interface CircuitBreaker {
 
-    /** The name of the breaker, as under {@code circuitbreaker.instances}. */
+    /** {@return the name of the breaker, as under {@code circuitbreaker.instances}} */
     String name();
 
-    /** The name of the fallback method on the same bean; empty (the default) for none. */
+    /** {@return the name of the fallback method on the same bean; empty (the default) for none} */
     String fallback() default "";
 }

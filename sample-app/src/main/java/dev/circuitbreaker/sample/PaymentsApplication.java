@@ -7,6 +7,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class PaymentsApplication {
 
+    /**
+     * Starts the service.
+     *
+     * @param args Spring Boot command-line arguments, e.g. {@code --server.port=9090}
+     */
     public static void main(String[] args) {
         SpringApplication.run(PaymentsApplication.class, args);
     }

@@ -12,6 +12,7 @@ public class CircuitBreakersBoot3HealthIndicator extends AbstractHealthIndicator
 
     private final CircuitBreakersHealth health;
 
+    /** @param health the line-neutral health of the opted-in breakers */
     public CircuitBreakersBoot3HealthIndicator(CircuitBreakersHealth health) {
         super("Circuit breaker health check failed");
         this.health = health;

@@ -12,6 +12,7 @@ public class CircuitBreakersBoot4HealthIndicator extends AbstractHealthIndicator
 
     private final CircuitBreakersHealth health;
 
+    /** @param health the line-neutral health of the opted-in breakers */
     public CircuitBreakersBoot4HealthIndicator(CircuitBreakersHealth health) {
         super("Circuit breaker health check failed");
         this.health = health;

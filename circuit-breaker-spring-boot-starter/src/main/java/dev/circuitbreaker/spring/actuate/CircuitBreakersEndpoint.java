@@ -37,11 +37,12 @@ public class CircuitBreakersEndpoint {
 
     private final CircuitBreakerRegistry registry;
 
+    /** @param registry the breakers to show; the endpoint never creates one */
     public CircuitBreakersEndpoint(CircuitBreakerRegistry registry) {
         this.registry = registry;
     }
 
-    /** Every breaker's stats, by name. */
+    /** {@return every breaker's stats, by name} */
     @ReadOperation
     public BreakerList breakers() {
         Map<String, BreakerStats> breakers = new LinkedHashMap<>();
@@ -49,7 +50,10 @@ public class CircuitBreakersEndpoint {
         return new BreakerList(breakers);
     }
 
-    /** One breaker's stats, config and history; {@code null} (404) for an unknown name. */
+    /**
+     * @param name the breaker's name
+     * @return one breaker's stats, config and history; {@code null} (404) for an unknown name
+     */
     @ReadOperation
     public BreakerDetails breaker(@Selector String name) {
         return registry.find(name).map(BreakerDetails::of).orElse(null);
@@ -58,6 +62,10 @@ public class CircuitBreakersEndpoint {
     /**
      * Applies {@code action} (force-open, open, half-open, close, disable, reset) to the breaker called
      * {@code name} and returns its stats: 404 for an unknown name, 400 for an unknown action.
+     *
+     * @param name the breaker's name
+     * @param action the manual transition, e.g. {@code force-open}
+     * @return the breaker's stats after the transition, or an error body with status 404 or 400
      */
     @WriteOperation
     public WebEndpointResponse<Object> change(@Selector String name, String action) {
@@ -75,7 +83,11 @@ public class CircuitBreakersEndpoint {
         return new WebEndpointResponse<>(BreakerStats.of(breaker.get().stats()), WebEndpointResponse.STATUS_OK);
     }
 
-    /** The body of {@code GET /actuator/circuitbreakers}. */
+    /**
+     * The body of {@code GET /actuator/circuitbreakers}.
+     *
+     * @param circuitBreakers every breaker's stats, by name
+     */
     public record BreakerList(Map<String, BreakerStats> circuitBreakers) {
     }
 }

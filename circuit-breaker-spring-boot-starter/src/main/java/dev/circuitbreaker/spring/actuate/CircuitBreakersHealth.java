@@ -24,6 +24,7 @@ public final class CircuitBreakersHealth {
     private final Predicate<String> allowedToFail;
 
     /**
+     * @param registry the breakers
      * @param registered whether a breaker (by name) shows in the health details
      * @param allowedToFail whether an open breaker (by name) makes the health DOWN
      */
@@ -34,7 +35,7 @@ public final class CircuitBreakersHealth {
         this.allowedToFail = allowedToFail;
     }
 
-    /** The current health: each registered breaker's state and failure rate, by name. */
+    /** {@return the current health: each registered breaker's state and failure rate, by name} */
     public Result check() {
         boolean down = false;
         Map<String, Object> details = new LinkedHashMap<>();

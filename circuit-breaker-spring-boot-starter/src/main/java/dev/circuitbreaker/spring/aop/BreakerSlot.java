@@ -1,6 +1,7 @@
 package dev.circuitbreaker.spring.aop;
 
 import dev.circuitbreaker.CircuitBreaker;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -8,12 +9,15 @@ import java.util.function.Function;
  * after the registry removed it, so an annotated method follows the registry (a removed breaker is re-created from
  * its configuration on the next call, and the endpoint, meters and health see the one the method uses).
  * {@link GuardedMethod} extends it, so that the breaker is a field of the resolved method itself: no extra object on
- * the way to it on every call. Thread-safe.
+ * the way to it on every call. Thread-safe: a lookup and a removal exclude each other through a
+ * {@link ReentrantLock}, not a monitor, so a virtual thread never pins on it; the call path itself takes no lock once
+ * the breaker is held.
  */
 class BreakerSlot {
 
     private final String name;
     private final Function<String, CircuitBreaker> registry;
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile CircuitBreaker current;
 
     BreakerSlot(String name, Function<String, CircuitBreaker> registry) {
@@ -28,18 +32,28 @@ class BreakerSlot {
     }
 
     /** Forgets {@code removed} if it is the one held; a breaker looked up after the removal is kept. */
-    synchronized void forget(CircuitBreaker removed) {
-        if (current == removed) {
-            current = null;
+    void forget(CircuitBreaker removed) {
+        lock.lock();
+        try {
+            if (current == removed) {
+                current = null;
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
-    private synchronized CircuitBreaker lookUp() {
-        CircuitBreaker b = current;
-        if (b == null) {
-            b = registry.apply(name);
-            current = b;
+    private CircuitBreaker lookUp() {
+        lock.lock();
+        try {
+            CircuitBreaker b = current;
+            if (b == null) {
+                b = registry.apply(name);
+                current = b;
+            }
+            return b;
+        } finally {
+            lock.unlock();
         }
-        return b;
     }
 }

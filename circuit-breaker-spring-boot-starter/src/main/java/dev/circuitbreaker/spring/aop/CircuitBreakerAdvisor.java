@@ -21,7 +21,10 @@ public final class CircuitBreakerAdvisor extends AbstractPointcutAdvisor {
     private final transient Advice advice;
     private final transient RetryAwareFallbackAdvisor retryAwareFallback;
 
-    /** @param methods the method resolver, supplied lazily; @param order the advice order, lower runs first */
+    /**
+     * @param methods the method resolver, supplied lazily
+     * @param order the advice order, lower runs first
+     */
     public CircuitBreakerAdvisor(Supplier<CircuitBreakerMethods> methods, int order) {
         this.advice = new CircuitBreakerInterceptor(methods);
         this.retryAwareFallback = new RetryAwareFallbackAdvisor(pointcut, new RetryAwareFallback(methods));

@@ -16,6 +16,10 @@ public final class CircuitBreakerAnnotationChecker implements SmartInitializingS
     private final ConfigurableListableBeanFactory beanFactory;
     private final CircuitBreakerMethods methods;
 
+    /**
+     * @param beanFactory the beans to check
+     * @param methods resolves each annotated method's breaker and fallback
+     */
     public CircuitBreakerAnnotationChecker(ConfigurableListableBeanFactory beanFactory, CircuitBreakerMethods methods) {
         this.beanFactory = beanFactory;
         this.methods = methods;

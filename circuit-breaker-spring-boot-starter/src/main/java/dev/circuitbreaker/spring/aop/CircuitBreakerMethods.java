@@ -2,13 +2,17 @@ package dev.circuitbreaker.spring.aop;
 
 import dev.circuitbreaker.CircuitBreaker;
 import dev.circuitbreaker.RegistryListener;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,6 +89,8 @@ public final class CircuitBreakerMethods implements RegistryListener {
     /**
      * Resolves every annotated method of a bean: its breaker is created and its fallback checked.
      *
+     * @param beanName the bean's name, for error messages
+     * @param beanClass the bean's class (a proxy class is looked through)
      * @return the breakers' names, one per annotated method
      * @throws InvalidCircuitBreakerAnnotationException for the first annotation that cannot work
      */
@@ -103,6 +109,41 @@ public final class CircuitBreakerMethods implements RegistryListener {
             }
         }
         return names;
+    }
+
+    /**
+     * The methods the advice invokes through reflection on instances of {@code beanClass}: each
+     * {@code @CircuitBreaker} method, the interface methods it implements (a JDK proxy passes those), and the
+     * overloads of its fallback. What a native image must be able to invoke; see {@code GuardedMethodsAotProcessor}.
+     *
+     * @param beanName the bean's name, for error messages
+     * @param beanClass the bean's class (a proxy class is looked through)
+     * @return the methods, each once; empty for a class without the annotation
+     * @throws InvalidCircuitBreakerAnnotationException if a fallback cannot work
+     */
+    public static List<Method> reflectivelyInvokedMethods(String beanName, Class<?> beanClass) {
+        if (!isCandidate(beanClass)) {
+            return List.of();
+        }
+        Class<?> userClass = ClassUtils.getUserClass(beanClass);
+        Set<Method> invoked = new LinkedHashSet<>();
+        for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS)) {
+            dev.circuitbreaker.spring.CircuitBreaker annotation = annotation(method, userClass);
+            if (annotation == null) {
+                continue;
+            }
+            invoked.add(method);
+            for (Class<?> type : ClassUtils.getAllInterfacesForClassAsSet(userClass)) {
+                Method declared = ClassUtils.getMethodIfAvailable(type, method.getName(), method.getParameterTypes());
+                if (declared != null) {
+                    invoked.add(declared);
+                }
+            }
+            if (!annotation.fallback().isEmpty()) {
+                invoked.addAll(FallbackMethod.resolve(beanName, userClass, method, annotation.fallback()).overloads());
+            }
+        }
+        return List.copyOf(invoked);
     }
 
     /**
@@ -191,32 +232,49 @@ public final class CircuitBreakerMethods implements RegistryListener {
     /**
      * The methods resolved for one target class, matched by identity; copy-on-write, and capped, so code that
      * hands a fresh copy of a {@code Method} on each call falls back to the full lookup instead of growing this.
+     * Lock-free: a new entry is published by compare-and-set, so no thread (virtual or not) ever waits here.
      */
     private static final class KnownMethods {
 
         private static final int LIMIT = 64;
+        private static final VarHandle ENTRIES;
+
+        static {
+            try {
+                ENTRIES = MethodHandles.lookup().findVarHandle(KnownMethods.class, "entries", Object[].class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
 
         /** Method, then its resolution, for each known method. */
         private volatile Object[] entries = new Object[0];
 
         GuardedMethod find(Method method) {
-            Object[] e = entries;
+            return find(entries, method);
+        }
+
+        void remember(Method method, GuardedMethod resolved) {
+            Object[] e;
+            Object[] grown;
+            do {
+                e = entries;
+                if (e.length >= 2 * LIMIT || find(e, method) != null) {
+                    return;
+                }
+                grown = Arrays.copyOf(e, e.length + 2);
+                grown[e.length] = method;
+                grown[e.length + 1] = resolved;
+            } while (!ENTRIES.compareAndSet(this, e, grown));
+        }
+
+        private static GuardedMethod find(Object[] e, Method method) {
             for (int i = 0; i < e.length; i += 2) {
                 if (e[i] == method) {
                     return (GuardedMethod) e[i + 1];
                 }
             }
             return null;
-        }
-
-        synchronized void remember(Method method, GuardedMethod resolved) {
-            Object[] e = entries;
-            if (e.length < 2 * LIMIT && find(method) == null) {
-                Object[] grown = Arrays.copyOf(e, e.length + 2);
-                grown[e.length] = method;
-                grown[e.length + 1] = resolved;
-                entries = grown;
-            }
         }
     }
 }

@@ -51,6 +51,11 @@ final class FallbackMethod {
         return new FallbackMethod(sorted, params.length);
     }
 
+    /** The overloads, most specific exception type first. */
+    List<Method> overloads() {
+        return List.of(overloads);
+    }
+
     /** Whether an overload takes {@code error}. */
     boolean appliesTo(Throwable error) {
         return select(error) >= 0;

@@ -9,10 +9,15 @@ public class InvalidCircuitBreakerAnnotationException extends IllegalStateExcept
 
     private static final long serialVersionUID = 1L;
 
+    /** The bean, or {@code null} if not known. */
     private final String beanName;
+    /** The annotated method, as {@code Type.name(ParamTypes)}. */
     private final String method;
+    /** The fallback name, empty for none. */
     private final String fallback;
+    /** The fallback signatures that would work, or {@code null}. */
     private final String expectedSignature;
+    /** What is wrong. */
     private final String problem;
 
     /**
@@ -34,23 +39,27 @@ public class InvalidCircuitBreakerAnnotationException extends IllegalStateExcept
         this.problem = problem;
     }
 
+    /** {@return the bean, or {@code null} if not known} */
     public String beanName() {
         return beanName;
     }
 
+    /** {@return the annotated method, as {@code Type.name(ParamTypes)}} */
     public String method() {
         return method;
     }
 
+    /** {@return the fallback name, empty for none} */
     public String fallback() {
         return fallback;
     }
 
-    /** The fallback signatures that would work, or {@code null} if the fallback is not the problem. */
+    /** {@return the fallback signatures that would work, or {@code null} if the fallback is not the problem} */
     public String expectedSignature() {
         return expectedSignature;
     }
 
+    /** {@return what is wrong} */
     public String problem() {
         return problem;
     }

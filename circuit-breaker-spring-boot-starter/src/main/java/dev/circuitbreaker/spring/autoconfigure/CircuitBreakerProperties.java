@@ -38,42 +38,52 @@ public class CircuitBreakerProperties {
     @NestedConfigurationProperty
     private DashboardProperties dashboard = new DashboardProperties();
 
+    /** @return {@code circuitbreaker.enabled} */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /** @param enabled {@code circuitbreaker.enabled} */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /** @return {@code circuitbreaker.aspect-order} */
     public int getAspectOrder() {
         return aspectOrder;
     }
 
+    /** @param aspectOrder {@code circuitbreaker.aspect-order} */
     public void setAspectOrder(int aspectOrder) {
         this.aspectOrder = aspectOrder;
     }
 
+    /** @return {@code circuitbreaker.defaults} */
     public InstanceProperties getDefaults() {
         return defaults;
     }
 
+    /** @param defaults {@code circuitbreaker.defaults} */
     public void setDefaults(InstanceProperties defaults) {
         this.defaults = defaults;
     }
 
+    /** @return {@code circuitbreaker.instances} */
     public Map<String, InstanceProperties> getInstances() {
         return instances;
     }
 
+    /** @param instances {@code circuitbreaker.instances} */
     public void setInstances(Map<String, InstanceProperties> instances) {
         this.instances = instances;
     }
 
+    /** @return {@code circuitbreaker.dashboard} */
     public DashboardProperties getDashboard() {
         return dashboard;
     }
 
+    /** @param dashboard {@code circuitbreaker.dashboard} */
     public void setDashboard(DashboardProperties dashboard) {
         this.dashboard = dashboard;
     }

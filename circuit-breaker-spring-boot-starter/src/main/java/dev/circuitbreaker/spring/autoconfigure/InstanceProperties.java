@@ -80,178 +80,222 @@ public class InstanceProperties {
     /** Whether an open breaker makes the health indicator DOWN; otherwise it only shows in the details. Default false. */
     private Boolean allowHealthIndicatorToFail;
 
+    /** @return the {@code failure-threshold} setting, or {@code null} when not set */
     public Integer getFailureThreshold() {
         return failureThreshold;
     }
 
+    /** @param failureThreshold the {@code failure-threshold} setting, or {@code null} when not set */
     public void setFailureThreshold(Integer failureThreshold) {
         this.failureThreshold = failureThreshold;
     }
 
+    /** @return the {@code sliding-window-type} setting, or {@code null} when not set */
     public SlidingWindowType getSlidingWindowType() {
         return slidingWindowType;
     }
 
+    /** @param slidingWindowType the {@code sliding-window-type} setting, or {@code null} when not set */
     public void setSlidingWindowType(SlidingWindowType slidingWindowType) {
         this.slidingWindowType = slidingWindowType;
     }
 
+    /** @return the {@code sliding-window-size} setting, or {@code null} when not set */
     public Integer getSlidingWindowSize() {
         return slidingWindowSize;
     }
 
+    /** @param slidingWindowSize the {@code sliding-window-size} setting, or {@code null} when not set */
     public void setSlidingWindowSize(Integer slidingWindowSize) {
         this.slidingWindowSize = slidingWindowSize;
     }
 
+    /** @return the {@code failure-rate-threshold} setting, or {@code null} when not set */
     public Double getFailureRateThreshold() {
         return failureRateThreshold;
     }
 
+    /** @param failureRateThreshold the {@code failure-rate-threshold} setting, or {@code null} when not set */
     public void setFailureRateThreshold(Double failureRateThreshold) {
         this.failureRateThreshold = failureRateThreshold;
     }
 
+    /** @return the {@code minimum-number-of-calls} setting, or {@code null} when not set */
     public Integer getMinimumNumberOfCalls() {
         return minimumNumberOfCalls;
     }
 
+    /** @param minimumNumberOfCalls the {@code minimum-number-of-calls} setting, or {@code null} when not set */
     public void setMinimumNumberOfCalls(Integer minimumNumberOfCalls) {
         this.minimumNumberOfCalls = minimumNumberOfCalls;
     }
 
+    /** @return the {@code slow-call-duration-threshold} setting, or {@code null} when not set */
     public Duration getSlowCallDurationThreshold() {
         return slowCallDurationThreshold;
     }
 
+    /** @param slowCallDurationThreshold the {@code slow-call-duration-threshold} setting, or {@code null} when not set */
     public void setSlowCallDurationThreshold(Duration slowCallDurationThreshold) {
         this.slowCallDurationThreshold = slowCallDurationThreshold;
     }
 
+    /** @return the {@code slow-call-rate-threshold} setting, or {@code null} when not set */
     public Double getSlowCallRateThreshold() {
         return slowCallRateThreshold;
     }
 
+    /** @param slowCallRateThreshold the {@code slow-call-rate-threshold} setting, or {@code null} when not set */
     public void setSlowCallRateThreshold(Double slowCallRateThreshold) {
         this.slowCallRateThreshold = slowCallRateThreshold;
     }
 
+    /** @return the {@code exception-thresholds} setting, or {@code null} when not set */
     public Map<Class<? extends Throwable>, Integer> getExceptionThresholds() {
         return exceptionThresholds;
     }
 
+    /** @param exceptionThresholds the {@code exception-thresholds} setting, or {@code null} when not set */
     public void setExceptionThresholds(Map<Class<? extends Throwable>, Integer> exceptionThresholds) {
         this.exceptionThresholds = exceptionThresholds;
     }
 
+    /** @return the {@code record-exceptions} setting, or {@code null} when not set */
     public List<Class<? extends Throwable>> getRecordExceptions() {
         return recordExceptions;
     }
 
+    /** @param recordExceptions the {@code record-exceptions} setting, or {@code null} when not set */
     public void setRecordExceptions(List<Class<? extends Throwable>> recordExceptions) {
         this.recordExceptions = recordExceptions;
     }
 
+    /** @return the {@code ignore-exceptions} setting, or {@code null} when not set */
     public List<Class<? extends Throwable>> getIgnoreExceptions() {
         return ignoreExceptions;
     }
 
+    /** @param ignoreExceptions the {@code ignore-exceptions} setting, or {@code null} when not set */
     public void setIgnoreExceptions(List<Class<? extends Throwable>> ignoreExceptions) {
         this.ignoreExceptions = ignoreExceptions;
     }
 
+    /** @return the {@code wait-duration-in-open-state} setting, or {@code null} when not set */
     public Duration getWaitDurationInOpenState() {
         return waitDurationInOpenState;
     }
 
+    /** @param waitDurationInOpenState the {@code wait-duration-in-open-state} setting, or {@code null} when not set */
     public void setWaitDurationInOpenState(Duration waitDurationInOpenState) {
         this.waitDurationInOpenState = waitDurationInOpenState;
     }
 
+    /** @return the {@code backoff-multiplier} setting, or {@code null} when not set */
     public Double getBackoffMultiplier() {
         return backoffMultiplier;
     }
 
+    /** @param backoffMultiplier the {@code backoff-multiplier} setting, or {@code null} when not set */
     public void setBackoffMultiplier(Double backoffMultiplier) {
         this.backoffMultiplier = backoffMultiplier;
     }
 
+    /** @return the {@code max-wait-duration-in-open-state} setting, or {@code null} when not set */
     public Duration getMaxWaitDurationInOpenState() {
         return maxWaitDurationInOpenState;
     }
 
+    /** @param maxWaitDurationInOpenState the {@code max-wait-duration-in-open-state} setting, or {@code null} when not set */
     public void setMaxWaitDurationInOpenState(Duration maxWaitDurationInOpenState) {
         this.maxWaitDurationInOpenState = maxWaitDurationInOpenState;
     }
 
+    /** @return the {@code success-threshold} setting, or {@code null} when not set */
     public Integer getSuccessThreshold() {
         return successThreshold;
     }
 
+    /** @param successThreshold the {@code success-threshold} setting, or {@code null} when not set */
     public void setSuccessThreshold(Integer successThreshold) {
         this.successThreshold = successThreshold;
     }
 
+    /** @return the {@code permitted-calls-in-half-open-state} setting, or {@code null} when not set */
     public Integer getPermittedCallsInHalfOpenState() {
         return permittedCallsInHalfOpenState;
     }
 
+    /** @param permittedCallsInHalfOpenState the {@code permitted-calls-in-half-open-state} setting, or {@code null} when not set */
     public void setPermittedCallsInHalfOpenState(Integer permittedCallsInHalfOpenState) {
         this.permittedCallsInHalfOpenState = permittedCallsInHalfOpenState;
     }
 
+    /** @return the {@code max-wait-duration-in-half-open-state} setting, or {@code null} when not set */
     public Duration getMaxWaitDurationInHalfOpenState() {
         return maxWaitDurationInHalfOpenState;
     }
 
+    /** @param maxWaitDurationInHalfOpenState the {@code max-wait-duration-in-half-open-state} setting, or {@code null} when not set */
     public void setMaxWaitDurationInHalfOpenState(Duration maxWaitDurationInHalfOpenState) {
         this.maxWaitDurationInHalfOpenState = maxWaitDurationInHalfOpenState;
     }
 
+    /** @return the {@code history-size} setting, or {@code null} when not set */
     public Integer getHistorySize() {
         return historySize;
     }
 
+    /** @param historySize the {@code history-size} setting, or {@code null} when not set */
     public void setHistorySize(Integer historySize) {
         this.historySize = historySize;
     }
 
+    /** @return the {@code max-concurrent-calls} setting, or {@code null} when not set */
     public Integer getMaxConcurrentCalls() {
         return maxConcurrentCalls;
     }
 
+    /** @param maxConcurrentCalls the {@code max-concurrent-calls} setting, or {@code null} when not set */
     public void setMaxConcurrentCalls(Integer maxConcurrentCalls) {
         this.maxConcurrentCalls = maxConcurrentCalls;
     }
 
+    /** @return the {@code call-timeout} setting, or {@code null} when not set */
     public Duration getCallTimeout() {
         return callTimeout;
     }
 
+    /** @param callTimeout the {@code call-timeout} setting, or {@code null} when not set */
     public void setCallTimeout(Duration callTimeout) {
         this.callTimeout = callTimeout;
     }
 
+    /** @return the {@code group} setting, or {@code null} when not set */
     public String getGroup() {
         return group;
     }
 
+    /** @param group the {@code group} setting, or {@code null} when not set */
     public void setGroup(String group) {
         this.group = group;
     }
 
+    /** @return the {@code register-health-indicator} setting, or {@code null} when not set */
     public Boolean getRegisterHealthIndicator() {
         return registerHealthIndicator;
     }
 
+    /** @param registerHealthIndicator the {@code register-health-indicator} setting, or {@code null} when not set */
     public void setRegisterHealthIndicator(Boolean registerHealthIndicator) {
         this.registerHealthIndicator = registerHealthIndicator;
     }
 
+    /** @return the {@code allow-health-indicator-to-fail} setting, or {@code null} when not set */
     public Boolean getAllowHealthIndicatorToFail() {
         return allowHealthIndicatorToFail;
     }
 
+    /** @param allowHealthIndicatorToFail the {@code allow-health-indicator-to-fail} setting, or {@code null} when not set */
     public void setAllowHealthIndicatorToFail(Boolean allowHealthIndicatorToFail) {
         this.allowHealthIndicatorToFail = allowHealthIndicatorToFail;
     }

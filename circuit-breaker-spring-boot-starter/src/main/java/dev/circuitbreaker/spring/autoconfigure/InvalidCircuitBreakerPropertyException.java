@@ -10,12 +10,15 @@ public class InvalidCircuitBreakerPropertyException extends IllegalArgumentExcep
 
     private static final long serialVersionUID = 1L;
 
+    /** {@code path=value} of each property involved. */
     private final List<String> properties;
+    /** Why the values were rejected. */
     private final String reason;
 
     /**
      * @param properties {@code path=value} of each property involved, the first one the most relevant
      * @param reason why the values were rejected
+     * @param cause the builder's exception, or {@code null}
      */
     public InvalidCircuitBreakerPropertyException(List<String> properties, String reason, Throwable cause) {
         super((properties.size() == 1 ? "Invalid circuit breaker property " : "Invalid combination of circuit breaker properties ")
@@ -24,12 +27,12 @@ public class InvalidCircuitBreakerPropertyException extends IllegalArgumentExcep
         this.reason = reason;
     }
 
-    /** {@code path=value} of each property involved. */
+    /** {@return {@code path=value} of each property involved} */
     public List<String> properties() {
         return properties;
     }
 
-    /** Why the values were rejected, in the core's words. */
+    /** {@return why the values were rejected, in the core's words} */
     public String reason() {
         return reason;
     }

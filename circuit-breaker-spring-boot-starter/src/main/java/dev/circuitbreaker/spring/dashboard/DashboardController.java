@@ -22,7 +22,7 @@ import org.springframework.web.util.HtmlUtils;
 public class DashboardController {
 
     private static final String PATH = "${circuitbreaker.dashboard.path:/circuitbreakers}";
-    private static final String RESOURCES = "dev/circuitbreaker/dashboard/";
+    private static final String RESOURCES = DashboardRuntimeHints.RESOURCES;
 
     private final String redirectTarget;
     private final String page;
@@ -44,22 +44,25 @@ public class DashboardController {
         this.styles = read("dashboard.css");
     }
 
-    /** Sends {@code /circuitbreakers} to {@code /circuitbreakers/}, so the page's relative links resolve. */
+    /** {@return a redirect from {@code /circuitbreakers} to {@code /circuitbreakers/}, so the page's relative links resolve} */
     @GetMapping(PATH)
     public ResponseEntity<Void> redirect() {
         return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, redirectTarget).build();
     }
 
+    /** {@return the page, with the endpoint path and the poll interval filled in} */
     @GetMapping(PATH + "/")
     public ResponseEntity<String> page() {
         return file(page, MediaType.TEXT_HTML);
     }
 
+    /** {@return the page's script} */
     @GetMapping(PATH + "/dashboard.js")
     public ResponseEntity<String> script() {
         return file(script, MediaType.valueOf("text/javascript"));
     }
 
+    /** {@return the page's style sheet} */
     @GetMapping(PATH + "/dashboard.css")
     public ResponseEntity<String> styles() {
         return file(styles, MediaType.valueOf("text/css"));

@@ -21,19 +21,25 @@ public class DashboardProperties {
     /** How often the page polls the circuitbreakers endpoint. */
     private Duration refreshInterval = Duration.ofSeconds(1);
 
+    /** @return {@code circuitbreaker.dashboard.enabled} */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /** @param enabled {@code circuitbreaker.dashboard.enabled} */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /** @return {@code circuitbreaker.dashboard.path} */
     public String getPath() {
         return path;
     }
 
-    /** @throws IllegalArgumentException unless the path starts with '/', has more than that and does not end with '/' */
+    /**
+     * @param path {@code circuitbreaker.dashboard.path}
+     * @throws IllegalArgumentException unless the path starts with '/', has more than that and does not end with '/'
+     */
     public void setPath(String path) {
         if (path == null || !path.startsWith("/") || path.endsWith("/") || path.contains("*") || path.contains("{")) {
             throw new IllegalArgumentException("circuitbreaker.dashboard.path must start with '/', not end with '/'"
@@ -42,11 +48,15 @@ public class DashboardProperties {
         this.path = path;
     }
 
+    /** @return {@code circuitbreaker.dashboard.refresh-interval} */
     public Duration getRefreshInterval() {
         return refreshInterval;
     }
 
-    /** @throws IllegalArgumentException unless the interval is at least 100 ms */
+    /**
+     * @param refreshInterval {@code circuitbreaker.dashboard.refresh-interval}
+     * @throws IllegalArgumentException unless the interval is at least 100 ms
+     */
     public void setRefreshInterval(Duration refreshInterval) {
         if (refreshInterval == null || refreshInterval.toMillis() < 100) {
             throw new IllegalArgumentException("circuitbreaker.dashboard.refresh-interval must be at least 100ms, but was "

@@ -44,6 +44,7 @@ public class CircuitBreakerMetrics implements MeterBinder {
 
     private final CircuitBreakerRegistry registry;
 
+    /** @param registry the breakers to measure, also those created later */
     public CircuitBreakerMetrics(CircuitBreakerRegistry registry) {
         this.registry = registry;
     }

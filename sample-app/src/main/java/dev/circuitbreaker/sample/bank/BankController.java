@@ -21,15 +21,21 @@ public class BankController {
 
     private final BankServer bank;
 
+    /** @param bank the fake bank this controller switches */
     public BankController(BankServer bank) {
         this.bank = bank;
     }
 
+    /** {@return the bank's mode, address and the number of charge requests that reached it} */
     @GetMapping
     public Map<String, Object> mode() {
         return Map.of("mode", bank.mode().name(), "url", bank.baseUrl(), "requests", bank.requests());
     }
 
+    /**
+     * @param change the new mode
+     * @return the bank's state after the switch, or 400 naming the modes for an unknown one
+     */
     @PostMapping
     public ResponseEntity<Map<String, Object>> switchMode(@RequestBody ModeChange change) {
         BankMode mode;
@@ -43,7 +49,11 @@ public class BankController {
         return ResponseEntity.ok(mode());
     }
 
-    /** The body of {@code POST /bank/mode}. */
+    /**
+     * The body of {@code POST /bank/mode}.
+     *
+     * @param mode healthy, failing, slow or flapping (any case)
+     */
     public record ModeChange(String mode) {
     }
 }

@@ -19,34 +19,42 @@ public class BankProperties {
     /** The mode the bank starts in. */
     private BankMode initialMode = BankMode.HEALTHY;
 
+    /** @return the port the bank listens on; 0 picks a free port */
     public int getPort() {
         return port;
     }
 
+    /** @param port the port the bank listens on; 0 picks a free port */
     public void setPort(int port) {
         this.port = port;
     }
 
+    /** @return how long a charge takes in SLOW mode */
     public Duration getSlowDelay() {
         return slowDelay;
     }
 
+    /** @param slowDelay how long a charge takes in SLOW mode */
     public void setSlowDelay(Duration slowDelay) {
         this.slowDelay = slowDelay;
     }
 
+    /** @return how long the payments service waits for the bank */
     public Duration getReadTimeout() {
         return readTimeout;
     }
 
+    /** @param readTimeout how long the payments service waits for the bank */
     public void setReadTimeout(Duration readTimeout) {
         this.readTimeout = readTimeout;
     }
 
+    /** @return the mode the bank starts in */
     public BankMode getInitialMode() {
         return initialMode;
     }
 
+    /** @param initialMode the mode the bank starts in */
     public void setInitialMode(BankMode initialMode) {
         this.initialMode = initialMode;
     }

@@ -40,6 +40,12 @@ public class BankServer implements DisposableBean {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger flaps = new AtomicInteger();
 
+    /**
+     * Starts the bank on localhost.
+     *
+     * @param properties its port, delay and initial mode
+     * @throws IOException if the port cannot be bound
+     */
     public BankServer(BankProperties properties) throws IOException {
         this.slowDelayMs = properties.getSlowDelay().toMillis();
         this.mode = new AtomicReference<>(properties.getInitialMode());
@@ -55,23 +61,28 @@ public class BankServer implements DisposableBean {
         log.info("Fake bank listening on {} in mode {}", baseUrl(), mode.get());
     }
 
-    /** Where the bank listens, e.g. {@code http://127.0.0.1:41234}. */
+    /** {@return where the bank listens, e.g. {@code http://127.0.0.1:41234}} */
     public String baseUrl() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
+    /** {@return how the bank answers charges now} */
     public BankMode mode() {
         return mode.get();
     }
 
-    /** Switches the bank's behaviour for the next charges. */
+    /**
+     * Switches the bank's behaviour for the next charges.
+     *
+     * @param newMode how the bank answers from now on
+     */
     public void switchTo(BankMode newMode) {
         BankMode old = mode.getAndSet(newMode);
         flaps.set(0);
         log.info("Fake bank switched from {} to {}", old, newMode);
     }
 
-    /** How many charge requests reached the bank since it started. */
+    /** {@return how many charge requests reached the bank since it started} */
     public long requests() {
         return requests.get();
     }

@@ -16,10 +16,15 @@ public class PaymentController {
 
     private final PaymentService payments;
 
+    /** @param payments charges orders behind the breaker */
     public PaymentController(PaymentService payments) {
         this.payments = payments;
     }
 
+    /**
+     * @param request the order to charge; both fields are optional
+     * @return 200 with a {@code CHARGED} receipt, 202 with a {@code DEFERRED} one, or 400 for a non-positive amount
+     */
     @PostMapping("/payments")
     public ResponseEntity<Receipt> pay(@RequestBody(required = false) PaymentRequest request) {
         String orderId = request == null || request.orderId() == null || request.orderId().isBlank()
@@ -32,7 +37,12 @@ public class PaymentController {
         return ResponseEntity.status(receipt.fallback() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(receipt);
     }
 
-    /** The body of {@code POST /payments}. */
+    /**
+     * The body of {@code POST /payments}.
+     *
+     * @param orderId the order; a random one when missing
+     * @param amountCents the amount in cents; 1999 when missing
+     */
     public record PaymentRequest(String orderId, Long amountCents) {
     }
 }

@@ -19,6 +19,11 @@ public class PaymentService {
 
     private final RestClient bank;
 
+    /**
+     * @param http Spring Boot's HTTP client builder
+     * @param bankServer the bank to call
+     * @param properties the bank's read timeout
+     */
     public PaymentService(RestClient.Builder http, BankServer bankServer, BankProperties properties) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(1));
@@ -26,6 +31,13 @@ public class PaymentService {
         this.bank = http.baseUrl(bankServer.baseUrl()).requestFactory(requests).build();
     }
 
+    /**
+     * Charges an order at the bank, behind the {@code payments} breaker.
+     *
+     * @param orderId the order
+     * @param amountCents the amount in cents
+     * @return a {@code CHARGED} receipt, or the fallback's {@code DEFERRED} one
+     */
     @CircuitBreaker(name = "payments", fallback = "chargeFallback")
     public Receipt charge(String orderId, long amountCents) {
         BankCharge charge = bank.post().uri("/charges").contentType(MediaType.APPLICATION_JSON)
