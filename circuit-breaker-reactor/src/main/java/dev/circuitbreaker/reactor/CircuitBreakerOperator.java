@@ -54,6 +54,9 @@ public final class CircuitBreakerOperator<T> implements UnaryOperator<Publisher<
      * An operator guarding publishers with {@code breaker}; its {@code callTimeout}, if any, runs on
      * {@link Schedulers#parallel()} (looked up at each subscription, so virtual-time tests replace it).
      *
+     * @param <T> the type of the values passing through
+     * @param breaker the breaker that permits and counts each subscription
+     * @return the operator, for {@code transformDeferred} or {@code transform}
      * @throws NullPointerException if {@code breaker} is null
      */
     public static <T> CircuitBreakerOperator<T> of(CircuitBreaker breaker) {
@@ -63,6 +66,10 @@ public final class CircuitBreakerOperator<T> implements UnaryOperator<Publisher<
     /**
      * An operator guarding publishers with {@code breaker}, running its {@code callTimeout} on {@code timeoutScheduler}.
      *
+     * @param <T> the type of the values passing through
+     * @param breaker the breaker that permits and counts each subscription
+     * @param timeoutScheduler where the call timeout of a subscription runs (one delayed task per subscription)
+     * @return the operator, for {@code transformDeferred} or {@code transform}
      * @throws NullPointerException if an argument is null
      */
     public static <T> CircuitBreakerOperator<T> of(CircuitBreaker breaker, Scheduler timeoutScheduler) {
@@ -71,8 +78,11 @@ public final class CircuitBreakerOperator<T> implements UnaryOperator<Publisher<
     }
 
     /**
-     * Guards {@code publisher}: a {@link Mono} comes back as a Mono, anything else as a {@link Flux}.
+     * Guards {@code publisher}: a {@link Mono} comes back as a Mono, anything else as a {@link Flux}. Nothing is
+     * subscribed here; each subscription to the returned publisher is one call.
      *
+     * @param publisher the source to guard
+     * @return the guarded publisher
      * @throws NullPointerException if {@code publisher} is null
      */
     @Override
@@ -84,7 +94,7 @@ public final class CircuitBreakerOperator<T> implements UnaryOperator<Publisher<
         return new FluxCircuitBreaker<>(Flux.from(publisher), this);
     }
 
-    /** The breaker this operator guards with. */
+    /** {@return the breaker this operator guards with} */
     public CircuitBreaker breaker() {
         return breaker;
     }

@@ -192,6 +192,7 @@ final class CircuitBreakerSubscriber<T> implements CoreSubscriber<T>, Subscripti
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Reactor declares the parameter raw
     public Object scanUnsafe(Attr key) {
         if (key == Attr.PARENT) {
             return upstream;

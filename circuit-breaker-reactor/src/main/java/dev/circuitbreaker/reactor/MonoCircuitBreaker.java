@@ -23,6 +23,7 @@ final class MonoCircuitBreaker<T> extends MonoOperator<T, T> {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Reactor declares the parameter raw
     public Object scanUnsafe(Attr key) {
         return key == Attr.RUN_STYLE ? Attr.RunStyle.SYNC : super.scanUnsafe(key);
     }
