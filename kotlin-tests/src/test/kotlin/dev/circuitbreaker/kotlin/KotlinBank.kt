@@ -10,19 +10,20 @@ import kotlinx.coroutines.flow.flowOf
 
 /**
  * A downstream with Kotlin suspend functions and Flow-returning methods, each on a breaker of its own. The tests set
- * what the next call does ([next], [nextFlow]); the bank counts how often its bodies and fallbacks run. Open, so
- * that Spring can proxy it (Kotlin classes and functions are final by default).
+ * what the next call does ([next], [nextFlow]); the bank counts how often its bodies and fallbacks run. Open, and
+ * its properties too, so that Spring's class proxy can pass them on to the bank (Kotlin makes everything final by
+ * default).
  */
 open class KotlinBank {
 
     @Volatile
-    var next: suspend (String) -> String = { txn -> "charged $txn" }
+    open var next: suspend (String) -> String = { txn -> "charged $txn" }
 
     @Volatile
-    var nextFlow: () -> Flow<String> = { flowOf("a", "b") }
+    open var nextFlow: () -> Flow<String> = { flowOf("a", "b") }
 
-    val bodies = AtomicInteger()
-    val fallbacks: MutableList<Throwable> = CopyOnWriteArrayList()
+    open val bodies = AtomicInteger()
+    open val fallbacks: MutableList<Throwable> = CopyOnWriteArrayList()
 
     @CircuitBreaker(name = "suspend")
     open suspend fun charge(txn: String): String {

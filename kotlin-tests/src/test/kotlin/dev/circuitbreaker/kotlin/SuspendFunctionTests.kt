@@ -56,13 +56,13 @@ class SuspendFunctionTests {
     private fun breaker(name: String) = registry.find(name).orElseThrow()
 
     @Test
-    fun `a suspend function's result reaches the caller and is counted as a success`() = runBlocking {
+    fun `a suspend function's result reaches the caller and is counted as a success`() = runBlocking<Unit> {
         assertThat(bank.charge("t-1")).isEqualTo("charged t-1")
         assertThat(breaker("suspend").stats().successfulCalls()).isEqualTo(1)
     }
 
     @Test
-    fun `the outcome is recorded when the suspended body completes, timed from its start`() = runBlocking {
+    fun `the outcome is recorded when the suspended body completes, timed from its start`() = runBlocking<Unit> {
         val release = CompletableDeferred<String>()
         bank.next = { release.await() }
         val call = async(start = CoroutineStart.UNDISPATCHED) { bank.charge("t-1") }
@@ -77,7 +77,7 @@ class SuspendFunctionTests {
     }
 
     @Test
-    fun `a suspended call holds its bulkhead place, so another is rejected until it completes`() = runBlocking {
+    fun `a suspended call holds its bulkhead place, so another is rejected until it completes`() = runBlocking<Unit> {
         val release = CompletableDeferred<String>()
         bank.next = { release.await() }
         val first = async(start = CoroutineStart.UNDISPATCHED) { bank.charge("t-1") }
@@ -106,7 +106,7 @@ class SuspendFunctionTests {
     }
 
     @Test
-    fun `cancelling the caller's coroutine frees the trial permit and counts as ignored`() = runBlocking {
+    fun `cancelling the caller's coroutine frees the trial permit and counts as ignored`() = runBlocking<Unit> {
         breaker("suspend").transitionToHalfOpen()
         bank.next = { awaitCancellation() }
         val call = async(start = CoroutineStart.UNDISPATCHED) { bank.charge("t-1") }
@@ -120,7 +120,7 @@ class SuspendFunctionTests {
     }
 
     @Test
-    fun `a suspend fallback runs on a recorded failure and on a rejection`() = runBlocking {
+    fun `a suspend fallback runs on a recorded failure and on a rejection`() = runBlocking<Unit> {
         bank.next = { throw IOException("down") }
         assertThat(bank.chargeWithFallback("t-1")).isEqualTo("deferred t-1: IOException")
         breaker("suspendWithFallback").forceOpen()
@@ -130,7 +130,7 @@ class SuspendFunctionTests {
     }
 
     @Test
-    fun `a suspended call that outlives the call timeout fails with a TimeoutException and falls back`() = runBlocking {
+    fun `a suspended call that outlives the call timeout fails with a TimeoutException and falls back`() = runBlocking<Unit> {
         bank.next = { awaitCancellation() }
         assertThat(bank.chargeWithFallback("t-1")).isEqualTo("deferred t-1: TimeoutException")
         assertThat(bank.fallbacks.single()).isInstanceOf(TimeoutException::class.java)

@@ -19,7 +19,7 @@ class SuspendStartupValidationTests {
         @CircuitBreaker(name = "k", fallback = "fallback")
         open suspend fun charge(txn: String): String = txn
 
-        fun fallback(txn: String, cause: Throwable): String = "deferred $txn"
+        fun fallback(txn: String, cause: Throwable): String = "deferred $txn: ${cause.message}"
     }
 
     open class FutureReturning {
