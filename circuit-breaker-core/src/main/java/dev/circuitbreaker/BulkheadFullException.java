@@ -9,6 +9,7 @@ public final class BulkheadFullException extends CallNotPermittedException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The bulkhead's limit when the call was rejected. */
     private final int maxConcurrentCalls;
 
     BulkheadFullException(String breakerName, int maxConcurrentCalls) {
@@ -16,7 +17,7 @@ public final class BulkheadFullException extends CallNotPermittedException {
         this.maxConcurrentCalls = maxConcurrentCalls;
     }
 
-    /** The bulkhead's limit when the call was rejected. */
+    /** {@return the bulkhead's limit when the call was rejected} */
     public int maxConcurrentCalls() {
         return maxConcurrentCalls;
     }

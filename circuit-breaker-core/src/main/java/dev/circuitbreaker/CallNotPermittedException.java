@@ -13,6 +13,7 @@ public abstract sealed class CallNotPermittedException extends RuntimeException
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the breaker that did not run the call. */
     private final String breakerName;
 
     CallNotPermittedException(String breakerName) {
@@ -20,7 +21,7 @@ public abstract sealed class CallNotPermittedException extends RuntimeException
         this.breakerName = breakerName;
     }
 
-    /** The name of the breaker that did not run the call. */
+    /** {@return the name of the breaker that did not run the call} */
     public String breakerName() {
         return breakerName;
     }

@@ -17,6 +17,8 @@ public interface CallPermit {
     /**
      * The call failed with {@code error}, classified like any call's exception: a recorded failure, an ignored
      * exception, or (not recorded) a success.
+     *
+     * @param error what the call failed with
      */
     void onError(Throwable error);
 

@@ -9,6 +9,11 @@ package dev.circuitbreaker;
 @FunctionalInterface
 public interface CheckedSupplier<T> {
 
-    /** Computes the result. */
+    /**
+     * Computes the result.
+     *
+     * @return the result
+     * @throws Throwable whatever the computation throws
+     */
     T get() throws Throwable;
 }

@@ -1,15 +1,10 @@
 package dev.circuitbreaker;
 
-import dev.circuitbreaker.internal.Bulkhead;
 import dev.circuitbreaker.internal.CallLedger;
+import dev.circuitbreaker.internal.ExceptionClassifier;
 import dev.circuitbreaker.internal.Circuit;
-import dev.circuitbreaker.internal.ListenerList;
-import dev.circuitbreaker.internal.Outcomes;
 import dev.circuitbreaker.internal.Permission;
-import dev.circuitbreaker.internal.Rejection;
-import dev.circuitbreaker.internal.StateMachine;
 import dev.circuitbreaker.internal.StateSnapshot;
-import dev.circuitbreaker.internal.TransitionObserver;
 import dev.circuitbreaker.internal.WindowSnapshot;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,41 +31,42 @@ import java.util.function.Supplier;
  * {@code getMessage()} are user code, so what they throw is caught and logged, and the caller always sees the
  * callee's own result or exception.
  */
-public final class CircuitBreaker {
-
-    private final String name;
-    private final Ticker ticker;
-    private final Clock clock;
-    private final Circuit circuit;
-    private final CallLedger ledger;
-    private final Bulkhead bulkhead = new Bulkhead();
-    private final ListenerList<CircuitBreakerListener> listeners = new ListenerList<>();
-    private final TransitionObserver observer = this::onTransition;
-    private volatile BreakerSettings settings;
-    /** The exception thrown for the current rejecting state's rejections, reused while that state lasts. */
-    private volatile CircuitBreakerOpenException lastRejection;
+public final class CircuitBreaker extends CallRecorder {
 
     CircuitBreaker(String name, CircuitBreakerConfig config, Ticker ticker, Clock clock, Circuit circuit) {
-        this.name = name;
-        this.ticker = ticker;
-        this.clock = clock;
-        this.circuit = circuit;
-        this.settings = new BreakerSettings(name, config);
-        this.ledger = new CallLedger(config.historySize());
-        circuit.addObserver(observer);
+        super(name, config, ticker, clock, circuit);
     }
 
-    /** Creates a breaker with this config, the system ticker and the UTC clock. */
+    /**
+     * Creates a breaker with this config, the system ticker and the UTC clock.
+     *
+     * @param name the breaker's name
+     * @param config its rules
+     * @return the breaker
+     * @throws IllegalArgumentException if the name is blank, or the config is null or names a group
+     */
     public static CircuitBreaker of(String name, CircuitBreakerConfig config) {
         return builder(name).config(config).build();
     }
 
-    /** Creates a breaker with the default config. */
+    /**
+     * Creates a breaker with the default config.
+     *
+     * @param name the breaker's name
+     * @return the breaker
+     * @throws IllegalArgumentException if the name is blank
+     */
     public static CircuitBreaker ofDefaults(String name) {
         return builder(name).build();
     }
 
-    /** Starts building a breaker called {@code name}. */
+    /**
+     * Starts building a breaker called {@code name}.
+     *
+     * @param name the breaker's name
+     * @return a builder with the default config, the system ticker and the UTC clock
+     * @throws IllegalArgumentException if the name is blank
+     */
     public static CircuitBreakerBuilder builder(String name) {
         return new CircuitBreakerBuilder(name);
     }
@@ -79,6 +75,10 @@ public final class CircuitBreaker {
      * Runs {@code callable} if the breaker permits it. Its result is returned and its exception rethrown as the same
      * instance (checked ones too); an {@link InterruptedException} is rethrown with the interrupt flag set again.
      *
+     * @param <T> the result type
+     * @param callable the call
+     * @return what the callable returned
+     * @throws Exception what the callable threw, unchanged
      * @throws CallNotPermittedException if the call is not permitted; the callable is then not run
      */
     public <T> T call(Callable<T> callable) throws Exception {
@@ -100,6 +100,9 @@ public final class CircuitBreaker {
     /**
      * Like {@link #call(Callable)} for code that throws no checked exception.
      *
+     * @param <T> the result type
+     * @param supplier the call
+     * @return what the supplier returned
      * @throws CallNotPermittedException if the call is not permitted; the supplier is then not run
      */
     public <T> T get(Supplier<T> supplier) {
@@ -121,6 +124,7 @@ public final class CircuitBreaker {
     /**
      * Like {@link #call(Callable)} for code that returns nothing.
      *
+     * @param runnable the call
      * @throws CallNotPermittedException if the call is not permitted; the runnable is then not run
      */
     public void run(Runnable runnable) {
@@ -133,6 +137,10 @@ public final class CircuitBreaker {
     /**
      * Like {@link #call(Callable)} for code that may throw any throwable, as an intercepted method does.
      *
+     * @param <T> the result type
+     * @param supplier the call
+     * @return what the supplier returned
+     * @throws Throwable what the supplier threw, unchanged
      * @throws CallNotPermittedException if the call is not permitted; the supplier is then not run
      */
     public <T> T execute(CheckedSupplier<T> supplier) throws Throwable {
@@ -159,6 +167,8 @@ public final class CircuitBreaker {
      * future with a {@link java.util.concurrent.TimeoutException} (recorded like any exception) and is cancelled.
      * Cancelling the returned future, or the supplied stage being cancelled, frees the permit and counts as ignored.
      *
+     * @param <T> the result type
+     * @param supplier starts the call and returns its stage
      * @return a future completed exactly as the supplied stage is, or with the rejection or timeout
      */
     public <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> supplier) {
@@ -185,29 +195,49 @@ public final class CircuitBreaker {
      * Takes a permit for one call that the caller runs and reports itself (see {@link CallPermit}); for code that
      * cannot hand the breaker a callable, such as reactive operators. The call is timed from now.
      *
+     * @return the permit, to report to exactly once
      * @throws CallNotPermittedException if the call is not permitted (it is counted as such)
      */
     public CallPermit acquirePermit() {
         return permit();
     }
 
-    private TrackedCall permit() {
-        BreakerSettings s = settings;
-        Permission permission = acquire(s);
-        return new TrackedCall(this, s, permission, ticker.read());
-    }
-
-    /** Whether {@code error} thrown by a call would be recorded as a failure (not ignored, not a success). */
+    /**
+     * Whether {@code error} thrown by a call would be recorded as a failure (not ignored, not a success).
+     *
+     * @param error an exception a call might throw
+     * @return whether it counts as a failure
+     */
     public boolean isRecordedFailure(Throwable error) {
         return settings.classifier.classify(error) >= 0;
     }
 
-    /** The current state. Reading it never changes it: an elapsed OPEN wait shows as OPEN until a call arrives. */
+    /**
+     * How a call that ended with {@code error} would be counted: a recorded failure, an ignored call, or (for
+     * {@code null} and exceptions that are not recorded) a success. For adapters that report on calls, such as
+     * tracing; a rejection is not a call's outcome and is not classified here.
+     *
+     * @param error what a call threw, or {@code null} if it returned
+     * @return the outcome it counts as
+     */
+    public CallResult.Outcome classify(Throwable error) {
+        if (error == null) {
+            return CallResult.Outcome.SUCCESS;
+        }
+        int category = settings.classifier.classify(error);
+        return category >= 0 ? CallResult.Outcome.FAILURE
+                : category == ExceptionClassifier.IGNORED ? CallResult.Outcome.IGNORED : CallResult.Outcome.SUCCESS;
+    }
+
+    /**
+     * {@return the current state} Reading it never changes it: an elapsed OPEN wait shows as OPEN until a call
+     * arrives.
+     */
     public CircuitState state() {
         return circuit.state();
     }
 
-    /** A snapshot of the counters and the current window. Reading it never changes the state. */
+    /** {@return a snapshot of the counters and the current window} Reading it never changes the state. */
     public CircuitBreakerStats stats() {
         StateSnapshot snapshot = circuit.snapshot();
         WindowSnapshot window = snapshot.window();
@@ -220,17 +250,17 @@ public final class CircuitBreaker {
                 Duration.ofNanos(snapshot.remainingWaitNanos()), Duration.ofNanos(snapshot.timeInStateNanos()));
     }
 
-    /** The last {@code historySize} finished calls, oldest first (rejected calls are counted, not listed). */
+    /** {@return the last {@code historySize} finished calls, oldest first (rejected calls are counted, not listed)} */
     public List<CallResult> history() {
         return ledger.history(clock.instant(), ticker.read());
     }
 
-    /** The breaker's name, unique in its registry. */
+    /** {@return the breaker's name, unique in its registry} */
     public String name() {
         return name;
     }
 
-    /** The config the breaker runs by now (a registry may reconfigure it at run time). */
+    /** {@return the config the breaker runs by now (a registry may reconfigure it at run time)} */
     public CircuitBreakerConfig config() {
         return settings.config;
     }
@@ -272,6 +302,8 @@ public final class CircuitBreaker {
     /**
      * Adds a listener; the returned handle removes it.
      *
+     * @param listener hears this breaker's events
+     * @return the handle that removes it
      * @throws IllegalArgumentException if the listener is null
      */
     public ListenerRegistration addListener(CircuitBreakerListener listener) {
@@ -281,92 +313,5 @@ public final class CircuitBreaker {
     @Override
     public String toString() {
         return "CircuitBreaker[" + name + ", " + state() + "]";
-    }
-
-    /** Stops hearing the shared circuit: the registry calls this when the breaker is removed. */
-    void detach() {
-        circuit.removeObserver(observer);
-    }
-
-    Circuit circuit() {
-        return circuit;
-    }
-
-    /** Runs by {@code config} from now on; the registry has checked it and reconfigures the circuit itself. */
-    void reconfigure(CircuitBreakerConfig config) {
-        ledger.resize(config.historySize());
-        settings = new BreakerSettings(name, config);
-    }
-
-    private Permission acquire(BreakerSettings s) {
-        Permission permission = circuit.acquire();
-        if (permission instanceof Rejection rejection) {
-            throw rejected(rejection);
-        }
-        if (s.maxConcurrentCalls > 0 && !bulkhead.tryAcquire(s.maxConcurrentCalls)) {
-            permission.record(Outcomes.ignored()); // frees a trial permit; decides nothing
-            throw bulkheadFull(s);
-        }
-        return permission;
-    }
-
-    private CircuitBreakerOpenException rejected(Rejection rejection) {
-        ledger.onNotPermitted();
-        if (!listeners.isEmpty()) {
-            listeners.forEach(name, l -> l.onCallNotPermitted(this));
-        }
-        CircuitBreakerOpenException e = lastRejection;
-        if (e == null || e.source != rejection) {
-            e = new CircuitBreakerOpenException(name, rejection.state(), ticker, rejection.deadline(),
-                    rejection.hasDeadline(), rejection);
-            lastRejection = e;
-        }
-        return e;
-    }
-
-    private BulkheadFullException bulkheadFull(BreakerSettings s) {
-        ledger.onBulkheadFull();
-        if (!listeners.isEmpty()) {
-            listeners.forEach(name, l -> l.onBulkheadFull(this));
-        }
-        return s.bulkheadFull;
-    }
-
-    /**
-     * Records a permitted call's outcome: counters and history, the bulkhead place, the state's decision, then the
-     * listeners. Never throws.
-     */
-    void complete(BreakerSettings s, Permission permission, boolean timed, long start, Throwable error, boolean cancelled) {
-        boolean ticked = timed || s.endTicked;
-        long end = ticked ? ticker.read() : 0;
-        long duration = timed ? end - start : -1;
-        int code = s.outcome(error, duration, cancelled);
-        if (error instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
-        ledger.record(end, duration, code, error);
-        if (s.maxConcurrentCalls > 0) {
-            bulkhead.release();
-        }
-        if (ticked) {
-            permission.record(code, end);
-        } else {
-            permission.record(code);
-        }
-        if (!listeners.isEmpty()) {
-            fireOutcome(code, error, duration);
-        }
-    }
-
-    private void fireOutcome(int code, Throwable error, long duration) {
-        switch (Outcomes.kind(code)) {
-            case Outcomes.SUCCESS -> listeners.forEach(name, l -> l.onSuccess(this, duration));
-            case Outcomes.FAILURE -> listeners.forEach(name, l -> l.onError(this, error, duration));
-            default -> listeners.forEach(name, l -> l.onIgnoredError(this, error, duration));
-        }
-    }
-
-    private void onTransition(CircuitState from, CircuitState to) {
-        listeners.forEach(name, l -> l.onStateTransition(this, from, to));
     }
 }

@@ -18,6 +18,8 @@ public final class CircuitBreakerBuilder {
     /**
      * The rules; default {@link CircuitBreakerConfig#ofDefaults()}.
      *
+     * @param config the config
+     * @return this builder
      * @throws IllegalArgumentException if null
      */
     public CircuitBreakerBuilder config(CircuitBreakerConfig config) {
@@ -28,6 +30,8 @@ public final class CircuitBreakerBuilder {
     /**
      * The source of durations; default {@link Ticker#systemTicker()}.
      *
+     * @param ticker the ticker
+     * @return this builder
      * @throws IllegalArgumentException if null
      */
     public CircuitBreakerBuilder ticker(Ticker ticker) {
@@ -38,6 +42,8 @@ public final class CircuitBreakerBuilder {
     /**
      * The clock that stamps history entries; default UTC.
      *
+     * @param clock the clock
+     * @return this builder
      * @throws IllegalArgumentException if null
      */
     public CircuitBreakerBuilder clock(Clock clock) {
@@ -48,6 +54,7 @@ public final class CircuitBreakerBuilder {
     /**
      * Builds the breaker.
      *
+     * @return the breaker
      * @throws IllegalArgumentException if the config names a group: groups live in a {@link CircuitBreakerRegistry}
      */
     public CircuitBreaker build() {

@@ -28,17 +28,17 @@ public final class CircuitBreakerConfig {
         this.values = values.clone();
     }
 
-    /** Returns the default config: the seed's rules (3 failures in the last 10 calls open; 5 s; 2 successes close). */
+    /** {@return the default config: the seed's rules (3 failures in the last 10 calls open; 5 s; 2 successes close)} */
     public static CircuitBreakerConfig ofDefaults() {
         return DEFAULTS;
     }
 
-    /** Returns a builder holding the defaults. */
+    /** {@return a builder holding the defaults} */
     public static CircuitBreakerConfigBuilder builder() {
         return new CircuitBreakerConfigBuilder();
     }
 
-    /** Returns a builder holding this config's values. */
+    /** {@return a builder holding this config's values} */
     public CircuitBreakerConfigBuilder toBuilder() {
         return new CircuitBreakerConfigBuilder(values);
     }
@@ -46,122 +46,126 @@ public final class CircuitBreakerConfig {
     /**
      * The value of {@code option} as set (or its default): {@code null} for an option that is off or derived, as
      * {@link #permittedCallsInHalfOpenState()} is when not set.
+     *
+     * @param <T> the option's value type
+     * @param option one of {@link ConfigOption#all()}
+     * @return the value
      */
     @SuppressWarnings("unchecked")
     public <T> T get(ConfigOption<T> option) {
         return (T) values[option.index()];
     }
 
-    /** Recorded failures in the window that open a CLOSED breaker; {@code 0} when the count rule is off. */
+    /** {@return recorded failures in the window that open a CLOSED breaker; {@code 0} when the count rule is off} */
     public int failureThreshold() {
         return get(ConfigOption.FAILURE_THRESHOLD);
     }
 
-    /** Whether the window counts calls or seconds. */
+    /** {@return whether the window counts calls or seconds} */
     public SlidingWindowType slidingWindowType() {
         return get(ConfigOption.SLIDING_WINDOW_TYPE);
     }
 
-    /** The window's size: calls for {@code COUNT_BASED}, seconds for {@code TIME_BASED}. */
+    /** {@return the window's size: calls for {@code COUNT_BASED}, seconds for {@code TIME_BASED}} */
     public int slidingWindowSize() {
         return get(ConfigOption.SLIDING_WINDOW_SIZE);
     }
 
-    /** The failure rate in percent that opens the breaker; {@code 0} when the rate rule is off. */
+    /** {@return the failure rate in percent that opens the breaker; {@code 0} when the rate rule is off} */
     public double failureRateThreshold() {
         return get(ConfigOption.FAILURE_RATE_THRESHOLD);
     }
 
-    /** Calls the window must hold before a rate is computed (and can open the breaker). */
+    /** {@return calls the window must hold before a rate is computed (and can open the breaker)} */
     public int minimumNumberOfCalls() {
         return get(ConfigOption.MINIMUM_NUMBER_OF_CALLS);
     }
 
-    /** Calls slower than this are slow; {@code null} when the slow-call rule is off. */
+    /** {@return calls slower than this are slow; {@code null} when the slow-call rule is off} */
     public Duration slowCallDurationThreshold() {
         return get(ConfigOption.SLOW_CALL_DURATION_THRESHOLD);
     }
 
-    /** The slow-call rate in percent that opens the breaker, used when a slow-call duration is set. */
+    /** {@return the slow-call rate in percent that opens the breaker, used when a slow-call duration is set} */
     public double slowCallRateThreshold() {
         return get(ConfigOption.SLOW_CALL_RATE_THRESHOLD);
     }
 
-    /** Per-exception-type failure limits, in the order they were given. */
+    /** {@return per-exception-type failure limits, in the order they were given} */
     public Map<Class<? extends Throwable>, Integer> exceptionThresholds() {
         return get(ConfigOption.EXCEPTION_THRESHOLDS);
     }
 
     /**
-     * The throwables recorded as failures (with subclasses); empty means all. When not empty, the types of
+     * {@return the throwables recorded as failures (with subclasses); empty means all} When not empty, the types of
      * {@link #exceptionThresholds()} are recorded too.
      */
     public Set<Class<? extends Throwable>> recordExceptions() {
         return get(ConfigOption.RECORD_EXCEPTIONS);
     }
 
-    /** The throwables that count as neither success nor failure (with subclasses); they win over recorded ones. */
+    /** {@return the throwables that count as neither success nor failure (with subclasses); they win over recorded ones} */
     public Set<Class<? extends Throwable>> ignoreExceptions() {
         return get(ConfigOption.IGNORE_EXCEPTIONS);
     }
 
-    /** How long OPEN rejects calls before the first trial, before any backoff. */
+    /** {@return how long OPEN rejects calls before the first trial, before any backoff} */
     public Duration waitDurationInOpenState() {
         return get(ConfigOption.WAIT_DURATION_IN_OPEN_STATE);
     }
 
-    /** The factor applied to the open wait at each failed recovery. */
+    /** {@return the factor applied to the open wait at each failed recovery} */
     public double backoffMultiplier() {
         return get(ConfigOption.BACKOFF_MULTIPLIER);
     }
 
-    /** The cap of the open wait under backoff. */
+    /** {@return the cap of the open wait under backoff} */
     public Duration maxWaitDurationInOpenState() {
         return get(ConfigOption.MAX_WAIT_DURATION_IN_OPEN_STATE);
     }
 
-    /** Consecutive trial successes that close a HALF_OPEN breaker. */
+    /** {@return consecutive trial successes that close a HALF_OPEN breaker} */
     public int successThreshold() {
         return get(ConfigOption.SUCCESS_THRESHOLD);
     }
 
-    /** Concurrent trial calls admitted in HALF_OPEN (defaults to {@link #successThreshold()}). */
+    /** {@return concurrent trial calls admitted in HALF_OPEN (defaults to {@link #successThreshold()})} */
     public int permittedCallsInHalfOpenState() {
         Integer permitted = get(ConfigOption.PERMITTED_CALLS_IN_HALF_OPEN_STATE);
         return permitted != null ? permitted : successThreshold();
     }
 
-    /** How long a trial may run without reporting back before its permit is freed. */
+    /** {@return how long a trial may run without reporting back before its permit is freed} */
     public Duration maxWaitDurationInHalfOpenState() {
         return get(ConfigOption.MAX_WAIT_DURATION_IN_HALF_OPEN_STATE);
     }
 
-    /** How many recent calls {@code history()} keeps; {@code 0} keeps none. */
+    /** {@return how many recent calls {@code history()} keeps; {@code 0} keeps none} */
     public int historySize() {
         return get(ConfigOption.HISTORY_SIZE);
     }
 
-    /** The bulkhead's limit: how many calls of the breaker may run at once; {@code 0} when the bulkhead is off. */
+    /** {@return the bulkhead's limit: how many calls of the breaker may run at once; {@code 0} when the bulkhead is off} */
     public int maxConcurrentCalls() {
         return get(ConfigOption.MAX_CONCURRENT_CALLS);
     }
 
-    /** How long an asynchronous call may take before it fails with a timeout; {@code null} when off. */
+    /** {@return how long an asynchronous call may take before it fails with a timeout; {@code null} when off} */
     public Duration callTimeout() {
         return get(ConfigOption.CALL_TIMEOUT);
     }
 
-    /** The circuit group this breaker shares its state with, or {@code null}. */
+    /** {@return the circuit group this breaker shares its state with, or {@code null}} */
     public String group() {
         return get(ConfigOption.GROUP);
     }
 
-    /** Whether the failure-rate rule is on. */
+    /** {@return whether the failure-rate rule is on} */
     public boolean hasFailureRateRule() {
         return failureRateThreshold() > 0;
     }
 
-    /** Whether the slow-call rule is on. */
+    /** {@return whether the slow-call rule is on} */
     public boolean hasSlowCallRule() {
         return slowCallDurationThreshold() != null;
     }
@@ -169,14 +173,17 @@ public final class CircuitBreakerConfig {
     /**
      * Whether two configs agree on every rule, that is on every option but {@link #historySize()}: what the
      * members of one circuit group must share.
+     *
+     * @param other another config
+     * @return whether only {@code historySize} may differ between them
      */
     public boolean hasSameRulesAs(CircuitBreakerConfig other) {
         return differencesFrom(other, false).isEmpty();
     }
 
     /**
-     * Every option by its name, in the order of the options table, with effective values (so never null but for
-     * the options that are off: group, slow-call duration and call timeout). Unmodifiable.
+     * {@return every option by its name, in the order of the options table, with effective values} Never null but
+     * for the options that are off: group, slow-call duration and call timeout. Unmodifiable.
      */
     public Map<String, Object> options() {
         Map<String, Object> options = new LinkedHashMap<>();

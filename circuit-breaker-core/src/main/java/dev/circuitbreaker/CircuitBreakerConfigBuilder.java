@@ -33,6 +33,10 @@ public final class CircuitBreakerConfigBuilder {
      * Sets any option by its declaration, as the typed setters below do: how generic code (the Spring starter's
      * properties) sets options without a method per option.
      *
+     * @param <T> the option's value type
+     * @param option the option, one of {@link ConfigOption#all()}
+     * @param value the value to set
+     * @return this builder
      * @throws IllegalArgumentException if the value fails the option's check
      */
     public <T> CircuitBreakerConfigBuilder set(ConfigOption<T> option, T value) {
@@ -44,6 +48,8 @@ public final class CircuitBreakerConfigBuilder {
      * Recorded failures in the window that open a CLOSED breaker. Default 3; {@code 0} switches the count rule off
      * (another rule must then be set).
      *
+     * @param failureThreshold the value to set
+     * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public CircuitBreakerConfigBuilder failureThreshold(int failureThreshold) {
@@ -53,6 +59,8 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * Whether the window counts the last N calls or the last N seconds. Default {@code COUNT_BASED}.
      *
+     * @param slidingWindowType the value to set
+     * @return this builder
      * @throws IllegalArgumentException if null
      */
     public CircuitBreakerConfigBuilder slidingWindowType(SlidingWindowType slidingWindowType) {
@@ -62,6 +70,8 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * The window's size in calls ({@code COUNT_BASED}) or seconds ({@code TIME_BASED}). Default 10.
      *
+     * @param slidingWindowSize the value to set
+     * @return this builder
      * @throws IllegalArgumentException if below 1
      */
     public CircuitBreakerConfigBuilder slidingWindowSize(int slidingWindowSize) {
@@ -71,6 +81,9 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * Shorthand for {@code slidingWindowType(type).slidingWindowSize(size)}.
      *
+     * @param type the window's type
+     * @param size its size in calls or seconds
+     * @return this builder
      * @throws IllegalArgumentException if the type is null or the size below 1
      */
     public CircuitBreakerConfigBuilder slidingWindow(SlidingWindowType type, int size) {
@@ -81,6 +94,8 @@ public final class CircuitBreakerConfigBuilder {
      * Also open when the window's failure rate in percent reaches ({@code >=}) this, once the window holds
      * {@link #minimumNumberOfCalls(int)} calls. Off by default.
      *
+     * @param failureRateThreshold the value to set
+     * @return this builder
      * @throws IllegalArgumentException if not in (0, 100]
      */
     public CircuitBreakerConfigBuilder failureRateThreshold(double failureRateThreshold) {
@@ -90,6 +105,8 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * Calls the window must hold before its rates count. Default 10.
      *
+     * @param minimumNumberOfCalls the value to set
+     * @return this builder
      * @throws IllegalArgumentException if below 1
      */
     public CircuitBreakerConfigBuilder minimumNumberOfCalls(int minimumNumberOfCalls) {
@@ -99,6 +116,8 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * Calls slower than this (success or failure) are slow, and the slow-call rule is on. Off by default.
      *
+     * @param slowCallDurationThreshold the value to set
+     * @return this builder
      * @throws IllegalArgumentException if null, not positive, or above {@link ConfigOption#MAX_DURATION}
      */
     public CircuitBreakerConfigBuilder slowCallDurationThreshold(Duration slowCallDurationThreshold) {
@@ -109,6 +128,8 @@ public final class CircuitBreakerConfigBuilder {
      * Open when the window's slow-call rate in percent reaches ({@code >=}) this. Default 100; used only when
      * {@link #slowCallDurationThreshold(Duration)} is set.
      *
+     * @param slowCallRateThreshold the value to set
+     * @return this builder
      * @throws IllegalArgumentException if not in (0, 100]
      */
     public CircuitBreakerConfigBuilder slowCallRateThreshold(double slowCallRateThreshold) {
@@ -122,6 +143,9 @@ public final class CircuitBreakerConfigBuilder {
      * {@link #recordExceptions(Class[])} does not list it (ignoring it is an error). None by default; setting a type
      * again replaces its limit.
      *
+     * @param type the exception type (with subclasses)
+     * @param threshold failures of that type in the window that open the breaker
+     * @return this builder
      * @throws IllegalArgumentException if the type is null or the threshold below 1
      */
     public CircuitBreakerConfigBuilder exceptionThreshold(Class<? extends Throwable> type, int threshold) {
@@ -137,6 +161,8 @@ public final class CircuitBreakerConfigBuilder {
      * The throwables recorded as failures, subclasses included; any other throwable counts as a success (the
      * downstream answered). Default: all. Replaces earlier values.
      *
+     * @param types the exception types (with subclasses)
+     * @return this builder
      * @throws IllegalArgumentException if a type is null
      */
     @SafeVarargs
@@ -147,6 +173,8 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * Collection form of {@link #recordExceptions(Class[])}.
      *
+     * @param types the exception types (with subclasses)
+     * @return this builder
      * @throws IllegalArgumentException if the collection or a type is null
      */
     public CircuitBreakerConfigBuilder recordExceptions(Collection<Class<? extends Throwable>> types) {
@@ -157,6 +185,8 @@ public final class CircuitBreakerConfigBuilder {
      * The throwables counted as neither success nor failure, subclasses included; they win over recorded ones and
      * free a trial permit. Default: none. Replaces earlier values.
      *
+     * @param types the exception types (with subclasses)
+     * @return this builder
      * @throws IllegalArgumentException if a type is null
      */
     @SafeVarargs
@@ -167,6 +197,8 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * Collection form of {@link #ignoreExceptions(Class[])}.
      *
+     * @param types the exception types (with subclasses)
+     * @return this builder
      * @throws IllegalArgumentException if the collection or a type is null
      */
     public CircuitBreakerConfigBuilder ignoreExceptions(Collection<Class<? extends Throwable>> types) {
@@ -176,6 +208,8 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * How long OPEN rejects every call before it lets a trial in. Default 5 s.
      *
+     * @param waitDurationInOpenState the value to set
+     * @return this builder
      * @throws IllegalArgumentException if null, not positive, or above {@link ConfigOption#MAX_DURATION}
      */
     public CircuitBreakerConfigBuilder waitDurationInOpenState(Duration waitDurationInOpenState) {
@@ -186,6 +220,8 @@ public final class CircuitBreakerConfigBuilder {
      * The factor the open wait is multiplied by each time a trial fails (HALF_OPEN to OPEN), capped by
      * {@link #maxWaitDurationInOpenState(Duration)}; CLOSED resets it. Default 1.0 (no backoff).
      *
+     * @param backoffMultiplier the value to set
+     * @return this builder
      * @throws IllegalArgumentException if below 1.0 or not finite
      */
     public CircuitBreakerConfigBuilder backoffMultiplier(double backoffMultiplier) {
@@ -195,6 +231,8 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * The cap of the open wait under backoff. Default 5 minutes.
      *
+     * @param maxWaitDurationInOpenState the value to set
+     * @return this builder
      * @throws IllegalArgumentException if null, not positive, or above {@link ConfigOption#MAX_DURATION}
      */
     public CircuitBreakerConfigBuilder maxWaitDurationInOpenState(Duration maxWaitDurationInOpenState) {
@@ -204,6 +242,8 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * Consecutive trial successes that close a HALF_OPEN breaker. Default 2.
      *
+     * @param successThreshold the value to set
+     * @return this builder
      * @throws IllegalArgumentException if below 1
      */
     public CircuitBreakerConfigBuilder successThreshold(int successThreshold) {
@@ -214,6 +254,8 @@ public final class CircuitBreakerConfigBuilder {
      * Concurrent trial calls admitted in HALF_OPEN; a finished trial frees its permit. Default: the success
      * threshold.
      *
+     * @param permittedCallsInHalfOpenState the value to set
+     * @return this builder
      * @throws IllegalArgumentException if below 1
      */
     public CircuitBreakerConfigBuilder permittedCallsInHalfOpenState(int permittedCallsInHalfOpenState) {
@@ -224,6 +266,8 @@ public final class CircuitBreakerConfigBuilder {
      * How long a trial call may hold its permit without reporting back; then the permit is freed and its late
      * result decides nothing. Default 60 s.
      *
+     * @param maxWaitDurationInHalfOpenState the value to set
+     * @return this builder
      * @throws IllegalArgumentException if null, not positive, or above {@link ConfigOption#MAX_DURATION}
      */
     public CircuitBreakerConfigBuilder maxWaitDurationInHalfOpenState(Duration maxWaitDurationInHalfOpenState) {
@@ -233,6 +277,8 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * How many recent calls {@code history()} keeps. Default 100; {@code 0} keeps none.
      *
+     * @param historySize the value to set
+     * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public CircuitBreakerConfigBuilder historySize(int historySize) {
@@ -244,6 +290,8 @@ public final class CircuitBreakerConfigBuilder {
      * its outcome (an asynchronous call until its stage completes); one more is rejected at once with a
      * {@link BulkheadFullException} and not run. Default 0: off, and then it costs nothing.
      *
+     * @param maxConcurrentCalls the value to set
+     * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public CircuitBreakerConfigBuilder maxConcurrentCalls(int maxConcurrentCalls) {
@@ -256,6 +304,8 @@ public final class CircuitBreakerConfigBuilder {
      * recorded like any exception, and its late stage is cancelled. Synchronous calls are never interrupted: their
      * lateness is what {@link #slowCallDurationThreshold(Duration)} measures. Off by default.
      *
+     * @param callTimeout the value to set
+     * @return this builder
      * @throws IllegalArgumentException if null, not positive, or above {@link ConfigOption#MAX_DURATION}
      */
     public CircuitBreakerConfigBuilder callTimeout(Duration callTimeout) {
@@ -265,6 +315,8 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * The circuit group: breakers of one registry in the same group share one state machine. None by default.
      *
+     * @param group the value to set
+     * @return this builder
      * @throws IllegalArgumentException if null or blank
      */
     public CircuitBreakerConfigBuilder group(String group) {
@@ -274,6 +326,7 @@ public final class CircuitBreakerConfigBuilder {
     /**
      * Builds the config after checking the combinations of options.
      *
+     * @return this builder
      * @throws IllegalArgumentException if no rule can open the breaker, a COUNT_BASED threshold or minimum is
      *     larger than the window, the backoff cap is below the wait, or a thresholded exception type is ignored
      */

@@ -10,27 +10,58 @@ package dev.circuitbreaker;
  */
 public interface CircuitBreakerListener {
 
-    /** The breaker moved from one state to another (for a circuit group, every member hears it). */
+    /**
+     * The breaker moved from one state to another (for a circuit group, every member hears it).
+     *
+     * @param breaker the breaker
+     * @param from the state it left
+     * @param to the state it entered
+     */
     default void onStateTransition(CircuitBreaker breaker, CircuitState from, CircuitState to) {
     }
 
-    /** A permitted call counted as a success; {@code durationNanos} is its duration from the ticker. */
+    /**
+     * A permitted call counted as a success; {@code durationNanos} is its duration from the ticker.
+     *
+     * @param breaker the breaker
+     * @param durationNanos the call's duration from the ticker; negative if the call was not timed
+     */
     default void onSuccess(CircuitBreaker breaker, long durationNanos) {
     }
 
-    /** A permitted call threw a recorded exception. */
+    /**
+     * A permitted call threw a recorded exception.
+     *
+     * @param breaker the breaker
+     * @param error what the call threw
+     * @param durationNanos the call's duration from the ticker; negative if the call was not timed
+     */
     default void onError(CircuitBreaker breaker, Throwable error, long durationNanos) {
     }
 
-    /** A permitted call threw an ignored exception, or was cancelled. */
+    /**
+     * A permitted call threw an ignored exception, or was cancelled.
+     *
+     * @param breaker the breaker
+     * @param error what the call threw, or a CancellationException for a cancelled call
+     * @param durationNanos the call's duration from the ticker; negative if the call was not timed
+     */
     default void onIgnoredError(CircuitBreaker breaker, Throwable error, long durationNanos) {
     }
 
-    /** A call was rejected by the breaker's state without running. */
+    /**
+     * A call was rejected by the breaker's state without running.
+     *
+     * @param breaker the breaker
+     */
     default void onCallNotPermitted(CircuitBreaker breaker) {
     }
 
-    /** A call was rejected without running because the bulkhead was full ({@code maxConcurrentCalls} running). */
+    /**
+     * A call was rejected without running because the bulkhead was full ({@code maxConcurrentCalls} running).
+     *
+     * @param breaker the breaker
+     */
     default void onBulkheadFull(CircuitBreaker breaker) {
     }
 }

@@ -13,9 +13,13 @@ public final class CircuitBreakerOpenException extends CallNotPermittedException
 
     private static final long serialVersionUID = 1L;
 
+    /** The state that rejected the call. */
     private final CircuitState state;
+    /** The breaker's ticker, which {@link #remainingWait()} reads; not serialized. */
     private final transient Ticker ticker;
+    /** The ticker reading at which OPEN lets a trial in, if {@link #hasDeadline}. */
     private final long deadline;
+    /** Whether the rejecting state was OPEN, with a deadline. */
     private final boolean hasDeadline;
     /** The rejecting state's token this instance was made for: lets a breaker reuse it for the same rejection. */
     final transient Object source;
@@ -31,12 +35,15 @@ public final class CircuitBreakerOpenException extends CallNotPermittedException
         this.source = source;
     }
 
-    /** The state that rejected the call: OPEN, FORCED_OPEN, or HALF_OPEN with every trial permit taken. */
+    /** {@return the state that rejected the call: OPEN, FORCED_OPEN, or HALF_OPEN with every trial permit taken} */
     public CircuitState state() {
         return state;
     }
 
-    /** The time, as of now, until the breaker lets a trial call in; {@link Duration#ZERO} unless it rejected as OPEN. */
+    /**
+     * {@return the time, as of now, until the breaker lets a trial call in; {@link Duration#ZERO} unless it rejected
+     * as OPEN}
+     */
     public Duration remainingWait() {
         if (!hasDeadline || ticker == null) {
             return Duration.ZERO;

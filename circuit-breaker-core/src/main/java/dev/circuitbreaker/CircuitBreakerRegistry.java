@@ -37,21 +37,34 @@ public final class CircuitBreakerRegistry {
         this.clock = builder.clock;
     }
 
-    /** A registry whose breakers default to {@code defaultConfig}. */
+    /**
+     * A registry whose breakers default to {@code defaultConfig}.
+     *
+     * @param defaultConfig the config of breakers created by name alone
+     * @return the registry
+     * @throws IllegalArgumentException if the config is null or names a group
+     */
     public static CircuitBreakerRegistry of(CircuitBreakerConfig defaultConfig) {
         return builder().defaultConfig(defaultConfig).build();
     }
 
-    /** A registry whose breakers default to {@link CircuitBreakerConfig#ofDefaults()}. */
+    /** {@return a registry whose breakers default to {@link CircuitBreakerConfig#ofDefaults()}} */
     public static CircuitBreakerRegistry ofDefaults() {
         return builder().build();
     }
 
+    /** {@return a builder of a registry with the default config, the system ticker and the UTC clock} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The breaker called {@code name}, created with the default config if there is none yet. */
+    /**
+     * The breaker called {@code name}, created with the default config if there is none yet.
+     *
+     * @param name the breaker's name
+     * @return the registry's breaker of that name
+     * @throws IllegalArgumentException if the name is blank
+     */
     public CircuitBreaker circuitBreaker(String name) {
         CircuitBreaker existing = breakers.get(Arguments.requireName(name));
         return existing != null ? existing : create(name, defaultConfig, false);
@@ -60,6 +73,9 @@ public final class CircuitBreakerRegistry {
     /**
      * The breaker called {@code name}, created with {@code config} if there is none yet.
      *
+     * @param name the breaker's name
+     * @param config its config if it has to be created
+     * @return the registry's breaker of that name
      * @throws IllegalArgumentException if a breaker of that name exists with a different config, or the config's
      *     group has members whose rules differ
      */
@@ -72,19 +88,29 @@ public final class CircuitBreakerRegistry {
         return create(name, config, true);
     }
 
-    /** The breaker called {@code name}, if there is one; never creates one. */
+    /**
+     * The breaker called {@code name}, if there is one; never creates one.
+     *
+     * @param name the breaker's name
+     * @return the breaker, or empty
+     */
     public Optional<CircuitBreaker> find(String name) {
         return name == null ? Optional.empty() : Optional.ofNullable(breakers.get(name));
     }
 
-    /** Every breaker, sorted by name: a snapshot. */
+    /** {@return every breaker, sorted by name: a snapshot} */
     public List<CircuitBreaker> all() {
         List<CircuitBreaker> all = new ArrayList<>(breakers.values());
         all.sort(Comparator.comparing(CircuitBreaker::name));
         return List.copyOf(all);
     }
 
-    /** Removes the breaker called {@code name} and returns it, if there was one; a group without members is dropped. */
+    /**
+     * Removes the breaker called {@code name} and returns it, if there was one; a group without members is dropped.
+     *
+     * @param name the breaker's name
+     * @return the removed breaker, or empty
+     */
     public Optional<CircuitBreaker> remove(String name) {
         CircuitBreaker removed;
         lock.lock();
@@ -113,6 +139,8 @@ public final class CircuitBreakerRegistry {
      * changed (type, size, exception-threshold types) starts empty. In a circuit group the new rules apply to every
      * member, and each member keeps its own {@code historySize}. Listeners hear nothing: no state changes.
      *
+     * @param name the breaker's name
+     * @param config its new config
      * @return the reconfigured breaker
      * @throws IllegalArgumentException if the config is null, there is no breaker of that name, or the config names
      *     another group than the breaker's (a group is fixed for a breaker's life); the old config then stays
@@ -155,12 +183,18 @@ public final class CircuitBreakerRegistry {
         return breaker;
     }
 
-    /** The config of breakers created by name alone. */
+    /** {@return the config of breakers created by name alone} */
     public CircuitBreakerConfig defaultConfig() {
         return defaultConfig;
     }
 
-    /** Hears breakers being added and removed; the returned handle removes the listener. */
+    /**
+     * Hears breakers being added, removed and reconfigured.
+     *
+     * @param listener the listener
+     * @return the handle that removes it
+     * @throws IllegalArgumentException if the listener is null
+     */
     public ListenerRegistration addListener(RegistryListener listener) {
         return listeners.add(listener);
     }
@@ -216,19 +250,37 @@ public final class CircuitBreakerRegistry {
         private Builder() {
         }
 
-        /** The config of breakers created by name alone; default {@link CircuitBreakerConfig#ofDefaults()}. */
+        /**
+         * The config of breakers created by name alone; default {@link CircuitBreakerConfig#ofDefaults()}.
+         *
+         * @param defaultConfig the config
+         * @return this builder
+         * @throws IllegalArgumentException if null
+         */
         public Builder defaultConfig(CircuitBreakerConfig defaultConfig) {
             this.defaultConfig = Arguments.requireNonNull("defaultConfig", defaultConfig);
             return this;
         }
 
-        /** The ticker every breaker of the registry measures with; default {@link Ticker#systemTicker()}. */
+        /**
+         * The ticker every breaker of the registry measures with; default {@link Ticker#systemTicker()}.
+         *
+         * @param ticker the ticker
+         * @return this builder
+         * @throws IllegalArgumentException if null
+         */
         public Builder ticker(Ticker ticker) {
             this.ticker = Arguments.requireNonNull("ticker", ticker);
             return this;
         }
 
-        /** The clock that stamps history entries; default UTC. */
+        /**
+         * The clock that stamps history entries; default UTC.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws IllegalArgumentException if null
+         */
         public Builder clock(Clock clock) {
             this.clock = Arguments.requireNonNull("clock", clock);
             return this;
@@ -237,6 +289,7 @@ public final class CircuitBreakerRegistry {
         /**
          * Builds the registry.
          *
+         * @return the registry
          * @throws IllegalArgumentException if the default config names a group (every breaker would join it)
          */
         public CircuitBreakerRegistry build() {

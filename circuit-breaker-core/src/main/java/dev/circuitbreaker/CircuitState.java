@@ -13,7 +13,7 @@ public enum CircuitState {
     /** Every call is permitted and counted, and nothing is decided. */
     DISABLED;
 
-    /** Whether this state lets ordinary calls through without a trial permit (CLOSED and DISABLED). */
+    /** {@return whether this state lets ordinary calls through without a trial permit (CLOSED and DISABLED)} */
     public boolean permitsAllCalls() {
         return this == CLOSED || this == DISABLED;
     }

@@ -124,22 +124,22 @@ public final class ConfigOption<T> {
         return new ConfigOption<>(name, type, defaultValue, check);
     }
 
-    /** Every option, in the order of the options table. */
+    /** {@return every option, in the order of the options table} */
     public static List<ConfigOption<?>> all() {
         return ALL;
     }
 
-    /** The option's name: the builder method's, e.g. {@code failureThreshold}. */
+    /** {@return the option's name: the builder method's, e.g. {@code failureThreshold}} */
     public String name() {
         return name;
     }
 
-    /** The value type: a boxed primitive, an enum, {@link Duration}, {@link String}, {@link Map} or {@link Set}. */
+    /** {@return the value type: a boxed primitive, an enum, {@link Duration}, {@link String}, {@link Map} or {@link Set}} */
     public Class<?> type() {
         return type;
     }
 
-    /** The value a config has when the option is not set; {@code null} where unset means off or derived. */
+    /** {@return the value a config has when the option is not set; {@code null} where unset means off or derived} */
     public T defaultValue() {
         return defaultValue;
     }
@@ -147,6 +147,8 @@ public final class ConfigOption<T> {
     /**
      * Checks a value as the builder does and returns it (collections as unmodifiable copies).
      *
+     * @param value the value to check
+     * @return the value, collections as unmodifiable copies
      * @throws IllegalArgumentException naming the option and the value if the value is not allowed
      */
     public T check(T value) {

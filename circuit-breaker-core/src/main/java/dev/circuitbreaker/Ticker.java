@@ -10,10 +10,10 @@ package dev.circuitbreaker;
 @FunctionalInterface
 public interface Ticker {
 
-    /** Returns the current reading in nanoseconds. */
+    /** {@return the current reading in nanoseconds} */
     long read();
 
-    /** Returns the ticker backed by {@link System#nanoTime()}, the default everywhere. */
+    /** {@return the ticker backed by {@link System#nanoTime()}, the default everywhere} */
     static Ticker systemTicker() {
         return System::nanoTime;
     }

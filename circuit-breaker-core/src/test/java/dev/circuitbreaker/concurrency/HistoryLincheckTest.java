@@ -65,9 +65,9 @@ public class HistoryLincheckTest {
         new ModelCheckingOptions()
                 .actorsBefore(0)
                 .threads(2)
-                .actorsPerThread(3)
+                .actorsPerThread(2)
                 .actorsAfter(1)
-                .iterations(3 * TestScale.factor())
+                .iterations(5 * TestScale.factor())
                 .invocationsPerIteration(100)
                 .check(getClass());
     }
