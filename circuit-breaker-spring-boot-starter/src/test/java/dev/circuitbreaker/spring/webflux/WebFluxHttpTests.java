@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.CircuitState;
 import dev.circuitbreaker.spring.web.LocalHttp;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +90,12 @@ class WebFluxHttpTests {
     void aStreamedResponseThatFailsMidwayIsOneFailedCall() {
         assertThat(http.get("/statement").body()).isEqualTo("line-1\nline-2\n");
         downstream.failing.set(true);
-        http.get("/statement");
+        try {
+            http.get("/statement");                  // the response breaks off after line-1
+        } catch (UncheckedIOException cutOff) {
+            // WebFlux aborts a response whose body fails after it started: Boot 4's Netty ends the chunked stream
+            // abruptly, which the client reports as an I/O error; what counts here is the breaker.
+        }
         dev.circuitbreaker.CircuitBreaker statements = registry.find("statements").orElseThrow();
         assertThat(statements.stats().successfulCalls()).isEqualTo(1);
         assertThat(statements.stats().failedCalls()).isEqualTo(1);
