@@ -4,9 +4,10 @@
 # Results: benchmarks/results/results.json (JMH JSON), results.txt (JMH's text output), table.md (the table of
 # BENCHMARKS.md) and cpu-time.md (CpuTimeCheck: on-CPU time per call, a cross-check for a busy machine).
 # The full run (2 forks x (4 + 5) one-second iterations for most benchmarks; ClosedSuccess and BreakerOverhead
-# 3 + 3 iterations in 2 forks, 6 for the core/floor pair whose ratio is a target, 3 for BreakerOverhead; SpringAspect
-# with 8 warm-up iterations, each fork starting a small Spring context; then about a minute of CpuTimeCheck) takes
-# about 13 minutes on 2 cores. Only the Spring scenario, quickly (keep the 8 warm-ups: Resilience4j's aspect needs about 6 s):
+# 3 + 3 iterations in 2 forks, 6 for the core/floor pair whose ratio is a target, 3 for BreakerOverhead; the
+# bulkhead scenarios 3 + 3 in 2 forks; SpringAspect with 8 warm-up iterations, each fork starting a small Spring
+# context; then about a minute of CpuTimeCheck) takes about 15 minutes on 2 cores. Whether the bulkhead costs
+# anything while off is benchmarks/bulkhead-off.sh (two builds compared). Only the Spring scenario, quickly (keep the 8 warm-ups: Resilience4j's aspect needs about 6 s):
 #     benchmarks/run.sh -f 1 -wi 8 -i 5 -w 1s -r 1s SpringAspect
 # CPU profiles of chosen benchmarks (async-profiler, not safepoint-biased): benchmarks/profile.sh, e.g.
 #     benchmarks/profile.sh 'OpenRejection\.(core|nanoTime)$'

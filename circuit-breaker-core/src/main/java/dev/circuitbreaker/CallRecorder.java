@@ -25,7 +25,17 @@ abstract class CallRecorder {
     final CallLedger ledger;
     final Bulkhead bulkhead = new Bulkhead();
     final ListenerList<CircuitBreakerListener> listeners = new ListenerList<>();
-    private final TransitionObserver observer = this::onTransition;
+    private final TransitionObserver observer = new TransitionObserver() {
+        @Override
+        public void onTransition(CircuitState from, CircuitState to) {
+            onTransition(from, to, null);
+        }
+
+        @Override
+        public void onTransition(CircuitState from, CircuitState to, GroupTransition origin) {
+            CallRecorder.this.onTransition(from, to, origin);
+        }
+    };
     volatile BreakerSettings settings;
     /** The exception thrown for the current rejecting state's rejections, reused while that state lasts. */
     private volatile CircuitBreakerOpenException lastRejection;
@@ -130,8 +140,11 @@ abstract class CallRecorder {
         }
     }
 
-    private void onTransition(CircuitState from, CircuitState to) {
+    private void onTransition(CircuitState from, CircuitState to, GroupTransition origin) {
         listeners.forEach(name, l -> l.onStateTransition(breaker(), from, to));
+        if (origin != null) {
+            listeners.forEach(name, l -> l.onGroupTransition(breaker(), from, to, origin));
+        }
     }
 
     private CircuitBreaker breaker() {

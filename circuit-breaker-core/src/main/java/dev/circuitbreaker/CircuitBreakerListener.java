@@ -21,6 +21,20 @@ public interface CircuitBreakerListener {
     }
 
     /**
+     * A member of a shared group (see {@code CircuitBreakerRegistry.Builder#sharedGroup}) moved from one state to
+     * another, and where the decision came from: this instance, or another one through the group's store (which
+     * instance tripped the group, say). Called right after {@link #onStateTransition} for the same transition, only
+     * for shared groups.
+     *
+     * @param breaker the breaker
+     * @param from the state it left
+     * @param to the state it entered
+     * @param origin which instance decided it, and whether that was another one
+     */
+    default void onGroupTransition(CircuitBreaker breaker, CircuitState from, CircuitState to, GroupTransition origin) {
+    }
+
+    /**
      * A permitted call counted as a success; {@code durationNanos} is its duration from the ticker.
      *
      * @param breaker the breaker

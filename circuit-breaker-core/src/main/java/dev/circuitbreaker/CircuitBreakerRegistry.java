@@ -1,12 +1,12 @@
 package dev.circuitbreaker;
 
-import dev.circuitbreaker.internal.Circuit;
+import dev.circuitbreaker.group.GroupStore;
+import dev.circuitbreaker.group.GroupStoreStatus;
+import dev.circuitbreaker.group.SharedGroupConfig;
 import dev.circuitbreaker.internal.ListenerList;
-import dev.circuitbreaker.internal.StateMachine;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * registry whose configs name the same group share one state machine (state, window, trial permits, open timer)
  * while each keeps its own counters, history and listeners. Thread-safe: lookups are lock-free, creation and
  * removal are serialized.
+ *
+ * <p>A group named with {@link Builder#sharedGroup} is also shared with the other instances of the service
+ * through the registry's {@link GroupStore} (see {@code dev.circuitbreaker.group}): a trip opens the group
+ * everywhere, one instance runs the group's trial, and manual transitions apply group-wide. Calls are still decided
+ * in memory, and a store that is down leaves the group working as an in-memory group.
  */
 public final class CircuitBreakerRegistry {
 
@@ -27,7 +32,7 @@ public final class CircuitBreakerRegistry {
     private final Ticker ticker;
     private final Clock clock;
     private final ConcurrentHashMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
-    private final Map<String, Circuit> groups = new HashMap<>();
+    private final CircuitGroups groups;
     private final ReentrantLock lock = new ReentrantLock();
     private final ListenerList<RegistryListener> listeners = new ListenerList<>();
 
@@ -35,6 +40,7 @@ public final class CircuitBreakerRegistry {
         this.defaultConfig = builder.defaultConfig;
         this.ticker = builder.ticker;
         this.clock = builder.clock;
+        this.groups = new CircuitGroups(builder.ticker, builder.groupStore, builder.sharedGroups);
     }
 
     /**
@@ -118,10 +124,7 @@ public final class CircuitBreakerRegistry {
             removed = name == null ? null : breakers.remove(name);
             if (removed != null) {
                 removed.detach();
-                String group = removed.config().group();
-                if (group != null && removed.circuit().observers() == 0) {
-                    groups.remove(group);
-                }
+                groups.memberRemoved(removed.config().group(), removed.circuit());
             }
         } finally {
             lock.unlock();
@@ -189,6 +192,22 @@ public final class CircuitBreakerRegistry {
     }
 
     /**
+     * The store's view of the shared group called {@code group} (connected or not, its epoch, which instance took
+     * the decision it is in); empty if that group is not shared or has no member yet. Lock-free, no I/O.
+     *
+     * @param group the group's name
+     * @return the store's view, if the group is shared and has members
+     */
+    public Optional<GroupStoreStatus> groupStatus(String group) {
+        return groups.status(group);
+    }
+
+    /** {@return the configs of the groups shared across instances, by group name (see {@link Builder#sharedGroup})} */
+    public Map<String, SharedGroupConfig> sharedGroups() {
+        return groups.sharing();
+    }
+
+    /**
      * Hears breakers being added, removed and reconfigured.
      *
      * @param listener the listener
@@ -207,29 +226,13 @@ public final class CircuitBreakerRegistry {
             if (existing != null) {
                 return sameConfigRequired ? checkSameConfig(existing, config) : existing;
             }
-            created = new CircuitBreaker(name, config, ticker, clock, circuitFor(name, config));
+            created = new CircuitBreaker(name, config, ticker, clock, groups.circuitFor(name, config));
             breakers.put(name, created);
         } finally {
             lock.unlock();
         }
         listeners.forEach("registry", l -> l.onAdded(created));
         return created;
-    }
-
-    private Circuit circuitFor(String name, CircuitBreakerConfig config) {
-        String group = config.group();
-        if (group == null) {
-            return new StateMachine(config, ticker);
-        }
-        Circuit shared = groups.get(group);
-        if (shared == null) {
-            shared = new StateMachine(config, ticker);
-            groups.put(group, shared);
-        } else if (!shared.config().hasSameRulesAs(config)) {
-            throw new IllegalArgumentException("circuit breaker '" + name + "' cannot join group '" + group
-                    + "': its rules differ from the group's: " + config.differencesFrom(shared.config(), false));
-        }
-        return shared;
     }
 
     private static CircuitBreaker checkSameConfig(CircuitBreaker existing, CircuitBreakerConfig config) {
@@ -246,6 +249,8 @@ public final class CircuitBreakerRegistry {
         private CircuitBreakerConfig defaultConfig = CircuitBreakerConfig.ofDefaults();
         private Ticker ticker = Ticker.systemTicker();
         private Clock clock = Clock.systemUTC();
+        private GroupStore groupStore;
+        private final Map<String, SharedGroupConfig> sharedGroups = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -287,14 +292,45 @@ public final class CircuitBreakerRegistry {
         }
 
         /**
+         * The store through which the {@linkplain #sharedGroup shared groups} share their decisions with the other
+         * instances of the service; none by default. The registry does not close it: its owner does.
+         *
+         * @param groupStore the group store
+         * @return this builder
+         */
+        public Builder groupStore(GroupStore groupStore) {
+            this.groupStore = Arguments.requireNonNull("groupStore", groupStore);
+            return this;
+        }
+
+        /**
+         * Shares the circuit group called {@code group} across instances through the {@link #groupStore}; no group
+         * is shared by default. Its members are the breakers whose config names the group, as for any group.
+         *
+         * @param config the config
+         * @param group the group
+         * @return this builder
+         * @throws IllegalArgumentException if the name is blank or the config null
+         */
+        public Builder sharedGroup(String group, SharedGroupConfig config) {
+            sharedGroups.put(Arguments.requireName(group), Arguments.requireNonNull("config", config));
+            return this;
+        }
+
+        /**
          * Builds the registry.
          *
          * @return the registry
-         * @throws IllegalArgumentException if the default config names a group (every breaker would join it)
+         * @throws IllegalArgumentException if the default config names a group (every breaker would join it), or
+         *     groups are shared without a group store
          */
         public CircuitBreakerRegistry build() {
             if (defaultConfig.group() != null) {
                 throw new IllegalArgumentException("defaultConfig must not name a group but names \"" + defaultConfig.group() + '"');
+            }
+            if (!sharedGroups.isEmpty() && groupStore == null) {
+                throw new IllegalArgumentException("groupStore must not be null but was null: shared groups "
+                        + sharedGroups.keySet() + " need one");
             }
             return new CircuitBreakerRegistry(this);
         }

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * count. The median of 7 rounds of {@value #CALLS} calls after 5 warm-up rounds, per thread. Wall-clock JMH numbers
  * remain the reference on a quiet machine. Usage: {@code java -cp benchmarks.jar
  * dev.circuitbreaker.benchmarks.CpuTimeCheck [threads...]} (default: 1 2); {@code -Dsubjects=<regex>} measures only the
- * subjects whose names match (plus the floor and Resilience4j's success path, the references).
+ * subjects whose names match (plus the floor and Resilience4j's success path, the references, and Resilience4j's
+ * breaker with its bulkhead when the regex names a bulkhead subject).
  */
 public final class CpuTimeCheck {
 
@@ -46,7 +47,8 @@ public final class CpuTimeCheck {
             for (Map.Entry<String, Double> m : medians.entrySet()) {
                 String reference = m.getKey().startsWith("coreOpen") || m.getKey().startsWith("resilience4jOpen")
                         ? "resilience4jOpen" : m.getKey().endsWith("HalfFailures") || m.getKey().endsWith("HalfFailuresNoDuration")
-                        ? "resilience4jHalfFailures" : m.getKey().endsWith("TimeBased") ? "resilience4jTimeBased" : "resilience4j";
+                        ? "resilience4jHalfFailures" : m.getKey().endsWith("TimeBased") ? "resilience4jTimeBased"
+                        : m.getKey().contains("Bulkhead") ? "resilience4jBulkhead" : "resilience4j";
                 out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.3f | %.3f |%n", m.getKey(), threads,
                         m.getValue(), m.getValue() / medians.get(reference), m.getValue() / medians.get("floor")));
             }
@@ -89,9 +91,16 @@ public final class CpuTimeCheck {
                 Subjects.resilience4jTimeBased(), callee);
         subjects.put("coreTimeBased", () -> coreTime.get(callee));
         subjects.put("resilience4jTimeBased", r4jTime::get);
+        var coreBulkhead = Subjects.coreBulkhead();
+        var coreBulkheadNoDuration = Subjects.coreBulkheadNoDuration();
+        Supplier<String> r4jBulkhead = Subjects.resilience4jBulkhead(callee);
+        subjects.put("coreBulkhead", () -> coreBulkhead.get(callee));
+        subjects.put("coreBulkheadNoDuration", () -> coreBulkheadNoDuration.get(callee));
+        subjects.put("resilience4jBulkhead", r4jBulkhead::get);
         String only = System.getProperty("subjects");
         if (only != null) {
-            subjects.keySet().removeIf(name -> !name.matches(only) && !name.equals("floor") && !name.equals("resilience4j"));
+            subjects.keySet().removeIf(name -> !name.matches(only) && !name.equals("floor") && !name.equals("resilience4j")
+                    && !(name.equals("resilience4jBulkhead") && only.contains("Bulkhead")));
         }
         return subjects;
     }

@@ -6,6 +6,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** How each scenario configures the three breakers, in one place so the scenarios stay comparable. */
 final class Subjects {
@@ -67,6 +68,34 @@ final class Subjects {
     static FailsafeExecutor<String> failsafeTimeBased() {
         return Failsafe.with(dev.failsafe.CircuitBreaker.<String>builder()
                 .withFailureRateThreshold(50, 10, Duration.ofSeconds(10)).build());
+    }
+
+    /** The bulkhead's limit in the bulkhead scenarios: Resilience4j's default, never reached by 1 or 2 threads. */
+    static final int MAX_CONCURRENT_CALLS = 25;
+
+    /** The default config with the bulkhead on. */
+    static CircuitBreaker coreBulkhead() {
+        return CircuitBreaker.of("core-bulkhead", CircuitBreakerConfig.builder()
+                .maxConcurrentCalls(MAX_CONCURRENT_CALLS).build());
+    }
+
+    /** The bulkhead on, and nothing that needs a duration. */
+    static CircuitBreaker coreBulkheadNoDuration() {
+        return CircuitBreaker.of("core-bulkhead-no-duration", CircuitBreakerConfig.builder()
+                .maxConcurrentCalls(MAX_CONCURRENT_CALLS).historySize(0).build());
+    }
+
+    /**
+     * Resilience4j's default circuit breaker around its semaphore bulkhead with the same limit (no waiting for a
+     * place: {@code maxWaitDuration} zero, its default), the order of resilience4j-spring-boot3's aspects: the
+     * breaker outside, the bulkhead inside.
+     */
+    static Supplier<String> resilience4jBulkhead(Supplier<String> callee) {
+        io.github.resilience4j.bulkhead.Bulkhead bulkhead = io.github.resilience4j.bulkhead.Bulkhead.of("r4j-bulkhead",
+                io.github.resilience4j.bulkhead.BulkheadConfig.custom()
+                        .maxConcurrentCalls(MAX_CONCURRENT_CALLS).maxWaitDuration(Duration.ZERO).build());
+        return io.github.resilience4j.circuitbreaker.CircuitBreaker.decorateSupplier(resilience4j(),
+                io.github.resilience4j.bulkhead.Bulkhead.decorateSupplier(bulkhead, callee));
     }
 
     /** OPEN for the whole run. */

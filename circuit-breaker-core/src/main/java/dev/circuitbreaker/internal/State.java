@@ -11,6 +11,13 @@ public abstract class State {
     final StateMachine machine;
     /** The ticker reading when this state was created: the start of its period. */
     final long enteredAt;
+    /**
+     * The state's place in its machine's sequence of installed states: set to its predecessor's plus one just before
+     * the compare-and-set that installs it (racing installers of one decided successor write the same value), so it
+     * is visible to every thread that reads the state from the machine. Shared groups use it to tell whether a local
+     * decision happened since a store last looked.
+     */
+    long seq;
 
     State(StateMachine machine, long enteredAt) {
         this.machine = machine;

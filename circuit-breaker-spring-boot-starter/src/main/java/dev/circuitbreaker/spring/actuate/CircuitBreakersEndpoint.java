@@ -47,7 +47,7 @@ public class CircuitBreakersEndpoint {
     public BreakerList breakers() {
         Map<String, BreakerStats> breakers = new LinkedHashMap<>();
         registry.all().forEach(b -> breakers.put(b.name(), BreakerStats.of(b.stats())));
-        return new BreakerList(breakers);
+        return new BreakerList(breakers, SharedGroupView.all(registry));
     }
 
     /**
@@ -56,7 +56,7 @@ public class CircuitBreakersEndpoint {
      */
     @ReadOperation
     public BreakerDetails breaker(@Selector String name) {
-        return registry.find(name).map(BreakerDetails::of).orElse(null);
+        return registry.find(name).map(b -> BreakerDetails.of(b, SharedGroupView.of(registry, b))).orElse(null);
     }
 
     /**
@@ -87,7 +87,9 @@ public class CircuitBreakersEndpoint {
      * The body of {@code GET /actuator/circuitbreakers}.
      *
      * @param circuitBreakers every breaker's stats, by name
+     * @param sharedGroups the groups shared across instances (through Redis), by name: the store's state here and
+     *     which instance took the group's current decision; empty when no group is shared
      */
-    public record BreakerList(Map<String, BreakerStats> circuitBreakers) {
+    public record BreakerList(Map<String, BreakerStats> circuitBreakers, Map<String, SharedGroupView> sharedGroups) {
     }
 }

@@ -44,7 +44,16 @@ public final class CircuitBreakersHealth {
                 continue;
             }
             CircuitState state = breaker.state();
-            details.put(breaker.name(), Map.of("state", state.name(), "failureRate", breaker.stats().failureRate()));
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("state", state.name());
+            detail.put("failureRate", breaker.stats().failureRate());
+            String group = breaker.config().group();
+            registry.groupStatus(group).ifPresent(store -> {
+                // A shared group whose store is down still protects calls, in memory: a detail, never DOWN.
+                detail.put("sharedGroup", group);
+                detail.put("groupStore", store.connected() ? "UP" : "DOWN");
+            });
+            details.put(breaker.name(), Collections.unmodifiableMap(detail));
             if ((state == CircuitState.OPEN || state == CircuitState.FORCED_OPEN) && allowedToFail.test(breaker.name())) {
                 down = true;
             }
@@ -56,7 +65,8 @@ public final class CircuitBreakersHealth {
      * One health check's outcome. Immutable.
      *
      * @param down whether an open breaker that may fail the health is among them
-     * @param details per breaker name, a map of {@code state} (the state's name) and {@code failureRate}
+     * @param details per breaker name, a map of {@code state} (the state's name) and {@code failureRate}, and for
+     *     members of a shared group {@code sharedGroup} (its name) and {@code groupStore} (UP or DOWN)
      */
     public record Result(boolean down, Map<String, Object> details) {
     }

@@ -34,6 +34,16 @@ public class CircuitBreakerProperties {
     /** Breakers by name; each value replaces the default of the same key (lists and maps as a whole). */
     private Map<String, InstanceProperties> instances = new LinkedHashMap<>();
 
+    /**
+     * Circuit groups by name: whether each is shared across the instances of the service (through Redis) and how.
+     * Its members are the instances whose group key names it.
+     */
+    private Map<String, SharedGroupProperties> groups = new LinkedHashMap<>();
+
+    /** How shared groups use Redis; the connection is Spring Boot's own spring.data.redis.*. */
+    @NestedConfigurationProperty
+    private GroupStoreRedisProperties redis = new GroupStoreRedisProperties();
+
     /** The live dashboard page (off by default); bound here so that unknown keys under it fail startup too. */
     @NestedConfigurationProperty
     private DashboardProperties dashboard = new DashboardProperties();
@@ -76,6 +86,26 @@ public class CircuitBreakerProperties {
     /** @param instances {@code circuitbreaker.instances} */
     public void setInstances(Map<String, InstanceProperties> instances) {
         this.instances = instances;
+    }
+
+    /** @return {@code circuitbreaker.groups} */
+    public Map<String, SharedGroupProperties> getGroups() {
+        return groups;
+    }
+
+    /** @param groups {@code circuitbreaker.groups} */
+    public void setGroups(Map<String, SharedGroupProperties> groups) {
+        this.groups = groups;
+    }
+
+    /** @return {@code circuitbreaker.redis} */
+    public GroupStoreRedisProperties getRedis() {
+        return redis;
+    }
+
+    /** @param redis {@code circuitbreaker.redis} */
+    public void setRedis(GroupStoreRedisProperties redis) {
+        this.redis = redis;
     }
 
     /** @return {@code circuitbreaker.dashboard} */

@@ -85,10 +85,17 @@ final class CircuitBreakerRefresher implements ApplicationListener<EnvironmentCh
                 new NoUnboundElementsBindHandler(BindHandler.DEFAULT)).orElseGet(CircuitBreakerProperties::new);
     }
 
-    /** The live breakers whose config changes, with the new config; a group a breaker cannot leave is refused. */
+    /**
+     * The live breakers whose config changes, with the new config; a group a breaker cannot leave is refused. Only
+     * breakers that run the config {@code circuitbreaker.*} gave them are touched: one created or reconfigured in code
+     * with a config of its own (e.g. through Spring Cloud's {@code factory.configure(...)}) is left alone.
+     */
     private Map<CircuitBreaker, CircuitBreakerConfig> changes(CircuitBreakerConfigurations.Settings settings) {
         Map<CircuitBreaker, CircuitBreakerConfig> changed = new LinkedHashMap<>();
         for (CircuitBreaker breaker : registry.all()) {
+            if (!breaker.config().equals(configurations.configFor(breaker.name()))) {
+                continue;
+            }
             CircuitBreakerConfig next = settings.instances().getOrDefault(breaker.name(), settings.defaultConfig());
             if (!Objects.equals(next.group(), breaker.config().group())) {
                 throw new InvalidCircuitBreakerPropertyException(

@@ -65,10 +65,10 @@ public class InstanceProperties {
     /** How many recent calls the breaker's history keeps; 0 keeps none. Default 100. */
     private Integer historySize;
 
-    /** Bulkhead: at most this many calls of the breaker run at once; one more is rejected at once. 0 (the default) is off. */
+    /** Bulkhead: at most this many calls of the breaker run at once (an async call until its stage completes); one more is rejected at once with BulkheadFullException, and the fallback runs. 0 (the default) is off. */
     private Integer maxConcurrentCalls;
 
-    /** Asynchronous and reactive calls not complete after this fail with a TimeoutException; synchronous calls are never interrupted. Off by default. */
+    /** CompletionStage, callAsync and reactive calls not complete after this fail with a TimeoutException (recorded like any exception) and are cancelled; synchronous calls are never interrupted (the slow-call rule measures their lateness). Off by default. */
     private Duration callTimeout;
 
     /** Circuit group: breakers in the same group share one state. Not allowed under defaults. None by default. */

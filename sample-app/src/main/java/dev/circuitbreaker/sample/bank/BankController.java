@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Switches the fake bank's behaviour at runtime: {@code POST /bank/mode} with {@code {"mode": "failing"}}
- * (healthy, failing, slow, flapping); {@code GET /bank/mode} shows the mode, the bank's address and how many
- * charge requests reached it.
+ * (healthy, failing, slow, hanging, flapping); {@code GET /bank/mode} shows the mode, the bank's address, how many
+ * charge requests reached it and how many it is working on (or hanging on) now. It never calls the bank, so it
+ * answers while the bank hangs, as long as the service has a request thread left.
  */
 @RestController
 @RequestMapping("/bank/mode")
@@ -29,7 +30,8 @@ public class BankController {
     /** {@return the bank's mode, address and the number of charge requests that reached it} */
     @GetMapping
     public Map<String, Object> mode() {
-        return Map.of("mode", bank.mode().name(), "url", bank.baseUrl(), "requests", bank.requests());
+        return Map.of("mode", bank.mode().name(), "url", bank.baseUrl(), "requests", bank.requests(),
+                "inFlight", bank.inFlight());
     }
 
     /**

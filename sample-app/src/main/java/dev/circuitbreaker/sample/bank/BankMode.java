@@ -8,6 +8,11 @@ public enum BankMode {
     FAILING,
     /** Charges succeed after {@code bank.slow-delay}. */
     SLOW,
+    /**
+     * Charges get no answer: each waits until the mode changes (then the new mode answers it), or at most
+     * {@code bank.max-hang}. The payments service gives up after {@code bank.read-timeout}.
+     */
+    HANGING,
     /** Every other charge fails: the first fails, the second succeeds, and so on. */
     FLAPPING
 }

@@ -13,6 +13,9 @@ public class BankProperties {
     /** How long a charge takes in SLOW mode. */
     private Duration slowDelay = Duration.ofSeconds(2);
 
+    /** The longest a charge waits for an answer in HANGING mode (then it fails with 504); switching the mode ends the wait. */
+    private Duration maxHang = Duration.ofMinutes(1);
+
     /** How long the payments service waits for the bank's answer before giving up (a failure). */
     private Duration readTimeout = Duration.ofSeconds(5);
 
@@ -37,6 +40,16 @@ public class BankProperties {
     /** @param slowDelay how long a charge takes in SLOW mode */
     public void setSlowDelay(Duration slowDelay) {
         this.slowDelay = slowDelay;
+    }
+
+    /** @return the longest a charge hangs in HANGING mode */
+    public Duration getMaxHang() {
+        return maxHang;
+    }
+
+    /** @param maxHang the longest a charge hangs in HANGING mode */
+    public void setMaxHang(Duration maxHang) {
+        this.maxHang = maxHang;
     }
 
     /** @return how long the payments service waits for the bank */

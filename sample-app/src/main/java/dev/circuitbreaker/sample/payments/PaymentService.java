@@ -1,5 +1,6 @@
 package dev.circuitbreaker.sample.payments;
 
+import dev.circuitbreaker.BulkheadFullException;
 import dev.circuitbreaker.CircuitBreakerOpenException;
 import dev.circuitbreaker.sample.bank.BankProperties;
 import dev.circuitbreaker.sample.bank.BankServer;
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClient;
 
 /**
- * Charges orders at the bank over HTTP, behind the {@code payments} circuit breaker. While the bank fails, or while
- * the breaker is open, the fallback defers the charge instead of failing the order.
+ * Charges orders at the bank over HTTP, behind the {@code payments} circuit breaker. While the bank fails, while
+ * the breaker is open, or while its bulkhead is full ({@code max-concurrent-calls} charges already wait on the bank),
+ * the fallback defers the charge instead of failing the order.
  */
 @Service
 public class PaymentService {
@@ -51,6 +53,15 @@ public class PaymentService {
     Receipt chargeFallback(String orderId, long amountCents, CircuitBreakerOpenException open) {
         return Receipt.deferred(orderId, amountCents, "circuit breaker 'payments' is " + open.state()
                 + ": bank not called; next trial in " + open.remainingWait().toMillis() + " ms");
+    }
+
+    /**
+     * The bulkhead is full: {@code max-concurrent-calls} charges are waiting on the bank already (a slow or hanging
+     * bank), so this one answers at once instead of tying up one more request thread.
+     */
+    Receipt chargeFallback(String orderId, long amountCents, BulkheadFullException full) {
+        return Receipt.deferred(orderId, amountCents, "bank busy: " + full.maxConcurrentCalls()
+                + " calls in flight; bank not called");
     }
 
     /** The bank call failed (error status, timeout, connection refused). */
