@@ -50,11 +50,12 @@ abstract class CallRecorder {
         circuit.addObserver(observer);
     }
 
-    /** Takes a permit for a call the caller reports itself, timed from now. */
+    /** Takes a permit for a call the caller reports itself, timed from now if anything needs its duration. */
     TrackedCall permit() {
         BreakerSettings s = settings;
         Permission permission = acquire(s);
-        return new TrackedCall(breaker(), s, permission, ticker.read());
+        boolean timed = s.timed || !listeners.isEmpty();
+        return new TrackedCall(breaker(), s, permission, timed, timed ? ticker.read() : 0);
     }
 
     /** Stops hearing the shared circuit: the registry calls this when the breaker is removed. */

@@ -27,13 +27,16 @@ final class TrackedCall implements CallPermit {
     private final CircuitBreaker breaker;
     private final BreakerSettings settings;
     private final Permission permission;
+    /** Whether the call is timed: its duration counts (slow calls, history) or listeners hear it. */
+    private final boolean timed;
     private final long start;
     private volatile boolean reported;
 
-    TrackedCall(CircuitBreaker breaker, BreakerSettings settings, Permission permission, long start) {
+    TrackedCall(CircuitBreaker breaker, BreakerSettings settings, Permission permission, boolean timed, long start) {
         this.breaker = breaker;
         this.settings = settings;
         this.permission = permission;
+        this.timed = timed;
         this.start = start;
     }
 
@@ -57,7 +60,7 @@ final class TrackedCall implements CallPermit {
         if (reported || !REPORTED.compareAndSet(this, false, true)) {
             return false;
         }
-        breaker.complete(settings, permission, true, start, error, cancelled);
+        breaker.complete(settings, permission, timed, start, error, cancelled);
         return true;
     }
 

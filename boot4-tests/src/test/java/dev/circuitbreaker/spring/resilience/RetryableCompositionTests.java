@@ -156,7 +156,12 @@ class RetryableCompositionTests {
 
     /** The advice of the Bank proxy, outermost first, by what it does. */
     static List<String> adviceChain(AssertableApplicationContext context) {
-        Advised proxy = (Advised) context.getBean(Bank.class);
+        return adviceChain(context, Bank.class);
+    }
+
+    /** The advice of the proxy of the bean of {@code type}, outermost first, by what it does. */
+    static List<String> adviceChain(AssertableApplicationContext context, Class<?> type) {
+        Advised proxy = (Advised) context.getBean(type);
         return Arrays.stream(proxy.getAdvisors()).map(a -> describe(a.getAdvice())).toList();
     }
 

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
@@ -33,6 +31,8 @@ import org.springframework.util.ReflectionUtils;
 public final class CircuitBreakerMethods implements RegistryListener {
 
     private final Function<String, CircuitBreaker> breakers;
+    /** Guarding of reactive return types; {@code null} without Reactor. */
+    private final ReactiveMethods reactive;
     /** The resolved methods by breaker name, told when the registry removes their breaker. */
     private final Map<String, Queue<GuardedMethod>> byBreakerName = new ConcurrentHashMap<>();
     private final Map<Class<?>, Map<Method, GuardedMethod>> cache = new ConcurrentHashMap<>();
@@ -44,7 +44,18 @@ public final class CircuitBreakerMethods implements RegistryListener {
      *     registry's {@link RegistryListener} so that a breaker removed from the registry is looked up again
      */
     public CircuitBreakerMethods(Function<String, CircuitBreaker> breakers) {
+        this(breakers, null);
+    }
+
+    /**
+     * @param breakers gives the registry's breaker for a name, creating it if needed; register this object as the
+     *     registry's {@link RegistryListener} so that a breaker removed from the registry is looked up again
+     * @param reactive guarding of reactive return types and Kotlin {@code suspend} functions, {@code null} without
+     *     Reactor on the class path (a method returning a reactive type then fails the startup check)
+     */
+    public CircuitBreakerMethods(Function<String, CircuitBreaker> breakers, ReactiveMethods reactive) {
         this.breakers = breakers;
+        this.reactive = reactive;
     }
 
     /** The annotation that applies to {@code method} called on an instance of {@code targetClass}, or {@code null}. */
@@ -203,11 +214,10 @@ public final class CircuitBreakerMethods implements RegistryListener {
             throw new InvalidCircuitBreakerAnnotationException(beanName, FallbackMethod.describe(specific), fallbackName,
                     null, "the breaker name is blank; name one of circuitbreaker.instances or any other name");
         }
+        CallStrategy strategy = ReturnTypes.strategy(beanName, specific, fallbackName, reactive);
         FallbackMethod fallback = fallbackName.isEmpty() ? null
                 : FallbackMethod.resolve(beanName, userClass, specific, fallbackName);
-        Class<?> returnType = specific.getReturnType();
-        boolean async = returnType == CompletionStage.class || returnType == CompletableFuture.class;
-        GuardedMethod guarded = new GuardedMethod(name, breakers, fallback, async);
+        GuardedMethod guarded = new GuardedMethod(name, breakers, fallback, strategy);
         // Listed before its first lookup, so a removal racing that lookup cannot miss it; the lookup creates the
         // breaker now, at startup for beans checked then.
         byBreakerName.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>()).add(guarded);

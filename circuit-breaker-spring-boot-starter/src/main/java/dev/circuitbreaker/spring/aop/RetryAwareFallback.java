@@ -17,7 +17,11 @@ import org.springframework.aop.ProxyMethodInvocation;
  * attempt's, which Spring's retry advice rethrows when its policy is exhausted or declines to retry it, a rejection
  * by an open breaker included), this advice falls back on it; any other outcome passes through unchanged.
  *
- * <p>Synchronous methods only: a {@code CompletionStage} method keeps its fallback on the stage (Spring's retry advice
+ * <p>Reactive methods (and Kotlin {@code suspend} functions): Spring's retry advice retries by subscribing again to
+ * the publisher the method returned, so the breaker advice inside it leaves its fallback off that publisher
+ * ({@link #defers}) and this advice puts it on the publisher the retry advice returns: the fallback runs once, on the
+ * last attempt's error (Reactor's retries-exhausted error is looked through), when that is a recorded failure or the
+ * breaker's own rejection. A {@code CompletionStage} method keeps its fallback on the stage (Spring's retry advice
  * retries a method that throws, not one whose returned stage fails). Thread-safe.
  */
 final class RetryAwareFallback implements MethodInterceptor {
@@ -41,13 +45,16 @@ final class RetryAwareFallback implements MethodInterceptor {
         }
         Deferred deferred = new Deferred();
         proxyInvocation.setUserAttribute(ATTRIBUTE, deferred);
+        if (guarded.strategy().fallsBackOnPublisher()) {
+            return ((ReactiveCalls) guarded.strategy()).fallBackAfterRetries(guarded, invocation, invocation.proceed());
+        }
         try {
             return invocation.proceed();
         } catch (Throwable error) {
             if (deferred.error != error) {
                 throw error;
             }
-            return guarded.fallBack(invocation, error);
+            return guarded.fallback().invoke(invocation.getThis(), invocation.getArguments(), error);
         }
     }
 
@@ -63,6 +70,15 @@ final class RetryAwareFallback implements MethodInterceptor {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether a {@link RetryAwareFallback} outside a retry advice runs the fallback of {@code invocation}'s method,
+     * so the breaker advice must not: for reactive methods, which fall back on the publisher, not on a throw.
+     */
+    static boolean defers(MethodInvocation invocation) {
+        return invocation instanceof ProxyMethodInvocation proxyInvocation
+                && proxyInvocation.getUserAttribute(ATTRIBUTE) instanceof Deferred;
     }
 
     /** The error the breaker advice would have fallen back on in the latest attempt. One per call, one thread. */

@@ -4,6 +4,7 @@ import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.spring.aop.CircuitBreakerAdvisor;
 import dev.circuitbreaker.spring.aop.CircuitBreakerAnnotationChecker;
 import dev.circuitbreaker.spring.aop.CircuitBreakerMethods;
+import dev.circuitbreaker.spring.aop.ReactiveMethods;
 import dev.circuitbreaker.spring.aop.RetryCompositionPostProcessor;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.config.AopConfigUtils;
@@ -28,8 +29,10 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * The {@code @CircuitBreaker} annotation: an advisor (ordered by {@code circuitbreaker.aspect-order}) and the
  * startup check of every annotated bean. Registers an auto-proxy creator if the application has none, so it does
- * not depend on {@code spring.aop.auto}. On Spring Framework 7, fallbacks of methods that {@code @Retryable} also
- * wraps run after the retries ({@link RetryCompositionPostProcessor}).
+ * not depend on {@code spring.aop.auto}. With Reactor on the class path, methods returning {@code Mono}, {@code Flux}
+ * or another reactive type, and Kotlin {@code suspend} functions, are guarded per subscription. On Spring Framework
+ * 7, fallbacks of methods that {@code @Retryable} also wraps run after the retries
+ * ({@link RetryCompositionPostProcessor}).
  */
 @AutoConfiguration(after = CircuitBreakerAutoConfiguration.class)
 @ConditionalOnCircuitBreakerEnabled
@@ -40,8 +43,10 @@ public final class CircuitBreakerAspectAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CircuitBreakerMethods circuitBreakerMethods(CircuitBreakerRegistry registry, CircuitBreakerConfigurations configurations) {
-        CircuitBreakerMethods methods = new CircuitBreakerMethods(name -> configurations.circuitBreaker(registry, name));
+    CircuitBreakerMethods circuitBreakerMethods(CircuitBreakerRegistry registry, CircuitBreakerConfigurations configurations,
+            ObjectProvider<ReactiveMethods> reactiveMethods) {
+        CircuitBreakerMethods methods = new CircuitBreakerMethods(name -> configurations.circuitBreaker(registry, name),
+                reactiveMethods.getIfAvailable());
         // A breaker removed from the registry at run time is looked up again (and so re-created) on the next call.
         registry.addListener(methods);
         return methods;
@@ -61,6 +66,21 @@ public final class CircuitBreakerAspectAutoConfiguration {
     CircuitBreakerAnnotationChecker circuitBreakerAnnotationChecker(ConfigurableListableBeanFactory beanFactory,
             CircuitBreakerMethods methods) {
         return new CircuitBreakerAnnotationChecker(beanFactory, methods);
+    }
+
+    /**
+     * Reactive return types and Kotlin {@code suspend} functions, guarded per subscription by the operator of
+     * circuit-breaker-reactor (a dependency of the starter; Reactor itself is the application's).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"reactor.core.publisher.Mono", "dev.circuitbreaker.reactor.CircuitBreakerOperator"})
+    static class ReactiveReturnTypes {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ReactiveMethods circuitBreakerReactiveMethods() {
+            return new ReactiveMethods();
+        }
     }
 
     /** Spring Framework 7's {@code @Retryable}: the fallback runs once the retries are over, not on each attempt. */

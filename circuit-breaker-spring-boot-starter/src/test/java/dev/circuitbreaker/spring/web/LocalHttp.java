@@ -13,22 +13,22 @@ import java.time.Duration;
  * (Boot 4 moved {@code TestRestTemplate} to another module and stopped registering it by default). Status codes come
  * back as they are, 4xx and 5xx included. Thread-safe.
  */
-final class LocalHttp {
+public final class LocalHttp {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     /** @param port the server's port, {@code local.server.port} in a {@code RANDOM_PORT} test */
-    LocalHttp(int port) {
+    public LocalHttp(int port) {
         this.base = "http://localhost:" + port;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }
 
     /** POSTs a JSON body, as Actuator write operations expect. */
-    HttpResponse<String> postJson(String path, String json) {
+    public HttpResponse<String> postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 

@@ -1,14 +1,16 @@
 package dev.circuitbreaker.spring.cloud;
 
+import dev.circuitbreaker.reactor.CircuitBreakerOperator;
 import java.util.function.Function;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The Spring Cloud reactive face of the registry's breaker named {@code id}: guarded per subscription (see
- * {@link ReactivePermits}), with the breaker the registry holds for the id when the subscription starts. Thread-safe
- * and cheap to create.
+ * The Spring Cloud reactive face of the registry's breaker named {@code id}: guarded per subscription by the reactor
+ * module's {@link CircuitBreakerOperator} (permit at subscribe, outcome at the terminal signal, cancellation ignored,
+ * the breaker's {@code callTimeout}), with the breaker the registry holds for the id when the subscription starts.
+ * Thread-safe and cheap to create.
  */
 final class RegistryReactiveCircuitBreaker implements ReactiveCircuitBreaker {
 
@@ -28,14 +30,14 @@ final class RegistryReactiveCircuitBreaker implements ReactiveCircuitBreaker {
      */
     @Override
     public <T> Mono<T> run(Mono<T> toRun, Function<Throwable, Mono<T>> fallback) {
-        return Mono.defer(() -> ReactivePermits.guard(toRun, breakers.breaker(id)))
+        return Mono.defer(() -> toRun.transform(CircuitBreakerOperator.of(breakers.breaker(id))))
                 .onErrorResume(Fallbacks::handles, error -> fallback(fallback, error, Mono::error));
     }
 
     /** Like {@link #run(Mono, Function)}; a Flux succeeds when it completes and fails when it errors. */
     @Override
     public <T> Flux<T> run(Flux<T> toRun, Function<Throwable, Flux<T>> fallback) {
-        return Flux.defer(() -> ReactivePermits.guard(toRun, breakers.breaker(id)))
+        return Flux.defer(() -> toRun.transform(CircuitBreakerOperator.of(breakers.breaker(id))))
                 .onErrorResume(Fallbacks::handles, error -> fallback(fallback, error, Flux::error));
     }
 
