@@ -2,6 +2,10 @@ package dev.circuitbreaker.benchmarks;
 
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerAspectAutoConfiguration;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerAutoConfiguration;
+import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerObservationAutoConfiguration;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -50,6 +54,9 @@ import org.springframework.context.annotation.Role;
  * <li>{@code starter}: this project's {@code @CircuitBreaker(name = "bench")}, default config (count rule,
  * history of 100, so every call is timed);</li>
  * <li>{@code starterNoDuration}: the same with {@code history-size: 0} (nothing needs a duration);</li>
+ * <li>{@code starterObserved}: {@code starter} with {@code circuitbreaker.observations.enabled=true} and an
+ * {@code ObservationRegistry} whose one handler records a timer, as Spring Boot's Actuator sets it up without
+ * tracing: what observing each call costs ({@code starter} itself is the "off" case);</li>
  * <li>{@code resilience4j}: resilience4j-spring-boot3's {@code @CircuitBreaker(name = "bench")}, its default
  * config (count-based window of 100), through its {@code @Aspect} and Spring's AspectJ auto-proxying.</li>
  * </ul>
@@ -84,6 +91,11 @@ public class SpringAspect {
 
     @Benchmark
     public String starterNoDuration(StarterNoDurationContext context) {
+        return context.bean.call();
+    }
+
+    @Benchmark
+    public String starterObserved(StarterObservedContext context) {
         return context.bean.call();
     }
 
@@ -177,6 +189,24 @@ public class SpringAspect {
         }
     }
 
+    /** This starter with observations on, reported to a registry that records a timer per call. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({CircuitBreakerAutoConfiguration.class, CircuitBreakerAspectAutoConfiguration.class,
+            CircuitBreakerObservationAutoConfiguration.class})
+    static class StarterObservedApplication {
+        @Bean
+        StarterService service() {
+            return new StarterService();
+        }
+
+        @Bean
+        ObservationRegistry observationRegistry() {
+            ObservationRegistry registry = ObservationRegistry.create();
+            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+            return registry;
+        }
+    }
+
     /** resilience4j-spring-boot3's circuit breaker only, with Spring Boot's AOP auto-configuration for its aspect. */
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({AopAutoConfiguration.class,
@@ -246,9 +276,13 @@ public class SpringAspect {
 
         @Setup(Level.Trial)
         public void start() {
-            context = SpringAspect.start(StarterApplication.class, properties());
+            context = SpringAspect.start(application(), properties());
             bean = bean(context, StarterService.class, true);
             check(bean, context, historySize());
+        }
+
+        Class<?> application() {
+            return StarterApplication.class;
         }
 
         int historySize() {
@@ -277,6 +311,21 @@ public class SpringAspect {
         Map<String, Object> properties() {
             return Map.of("circuitbreaker.instances." + NAME + ".sliding-window-type", "count-based",
                     "circuitbreaker.instances." + NAME + ".history-size", "0");
+        }
+    }
+
+    /** The default config with each call observed. */
+    @State(Scope.Benchmark)
+    public static class StarterObservedContext extends StarterContext {
+        @Override
+        Class<?> application() {
+            return StarterObservedApplication.class;
+        }
+
+        @Override
+        Map<String, Object> properties() {
+            return Map.of("circuitbreaker.instances." + NAME + ".sliding-window-type", "count-based",
+                    "circuitbreaker.observations.enabled", "true");
         }
     }
 

@@ -33,6 +33,8 @@ public final class CircuitBreakerMethods implements RegistryListener {
     private final Function<String, CircuitBreaker> breakers;
     /** Guarding of reactive return types; {@code null} without Reactor. */
     private final ReactiveMethods reactive;
+    /** Observes each call; {@code null} when calls are not observed. */
+    private final CallObserver observer;
     /** The resolved methods by breaker name, told when the registry removes their breaker. */
     private final Map<String, Queue<GuardedMethod>> byBreakerName = new ConcurrentHashMap<>();
     private final Map<Class<?>, Map<Method, GuardedMethod>> cache = new ConcurrentHashMap<>();
@@ -44,7 +46,7 @@ public final class CircuitBreakerMethods implements RegistryListener {
      *     registry's {@link RegistryListener} so that a breaker removed from the registry is looked up again
      */
     public CircuitBreakerMethods(Function<String, CircuitBreaker> breakers) {
-        this(breakers, null);
+        this(breakers, null, null);
     }
 
     /**
@@ -52,10 +54,13 @@ public final class CircuitBreakerMethods implements RegistryListener {
      *     registry's {@link RegistryListener} so that a breaker removed from the registry is looked up again
      * @param reactive guarding of reactive return types and Kotlin {@code suspend} functions, {@code null} without
      *     Reactor on the class path (a method returning a reactive type then fails the startup check)
+     * @param observer observes each call (tracing, timers), or {@code null} for none
      */
-    public CircuitBreakerMethods(Function<String, CircuitBreaker> breakers, ReactiveMethods reactive) {
+    public CircuitBreakerMethods(Function<String, CircuitBreaker> breakers, ReactiveMethods reactive,
+            CallObserver observer) {
         this.breakers = breakers;
         this.reactive = reactive;
+        this.observer = observer;
     }
 
     /** The annotation that applies to {@code method} called on an instance of {@code targetClass}, or {@code null}. */
@@ -217,7 +222,7 @@ public final class CircuitBreakerMethods implements RegistryListener {
         CallStrategy strategy = ReturnTypes.strategy(beanName, specific, fallbackName, reactive);
         FallbackMethod fallback = fallbackName.isEmpty() ? null
                 : FallbackMethod.resolve(beanName, userClass, specific, fallbackName);
-        GuardedMethod guarded = new GuardedMethod(name, breakers, fallback, strategy);
+        GuardedMethod guarded = new GuardedMethod(name, breakers, fallback, strategy, observer);
         // Listed before its first lookup, so a removal racing that lookup cannot miss it; the lookup creates the
         // breaker now, at startup for beans checked then.
         byBreakerName.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>()).add(guarded);

@@ -1,6 +1,7 @@
 package dev.circuitbreaker.spring.aop;
 
 import dev.circuitbreaker.CircuitBreaker;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -23,7 +24,9 @@ final class CompletionStageCalls implements CallStrategy {
 
     @Override
     public Object invoke(GuardedMethod method, CircuitBreaker cb, MethodInvocation invocation) {
-        CompletableFuture<Object> call = cb.callAsync(() -> proceed(invocation));
+        CallObserver observer = method.observer();
+        CompletableFuture<Object> call = observer == null ? cb.callAsync(() -> proceed(invocation))
+                : observed(observer, cb, invocation);
         FallbackMethod fallback = method.fallback();
         if (fallback == null) {
             return call;
@@ -45,6 +48,24 @@ final class CompletionStageCalls implements CallStrategy {
             }
         });
         return result;
+    }
+
+    /** The call as an observation: current while the stage is started, stopped when it completes or is cancelled. */
+    private static CompletableFuture<Object> observed(CallObserver observer, CircuitBreaker cb, MethodInvocation invocation) {
+        CallObserver.Observed observed = observer.start(cb, null);
+        CompletableFuture<Object> call;
+        try (CallObserver.Scope scope = observed.openScope()) {
+            call = cb.callAsync(() -> proceed(invocation));
+        }
+        call.whenComplete((value, error) -> {
+            Throwable cause = unwrap(error);
+            if (cause instanceof CancellationException) {
+                observed.cancelled();
+            } else {
+                observed.stop(cause);
+            }
+        });
+        return call;
     }
 
     @Override

@@ -15,12 +15,18 @@ final class GuardedMethod extends BreakerSlot {
 
     private final FallbackMethod fallback;
     private final CallStrategy strategy;
+    private final CallObserver observer;
 
-    /** @param registry gives the registry's breaker for {@code name}, creating it if needed */
-    GuardedMethod(String name, Function<String, CircuitBreaker> registry, FallbackMethod fallback, CallStrategy strategy) {
+    /**
+     * @param registry gives the registry's breaker for {@code name}, creating it if needed
+     * @param observer observes each call, or {@code null} when calls are not observed
+     */
+    GuardedMethod(String name, Function<String, CircuitBreaker> registry, FallbackMethod fallback, CallStrategy strategy,
+            CallObserver observer) {
         super(name, registry);
         this.fallback = fallback;
         this.strategy = strategy;
+        this.observer = observer;
     }
 
     Object invoke(MethodInvocation invocation) throws Throwable {
@@ -30,6 +36,11 @@ final class GuardedMethod extends BreakerSlot {
     /** The fallback, or {@code null} for none. */
     FallbackMethod fallback() {
         return fallback;
+    }
+
+    /** The call's observer, or {@code null} when calls are not observed (then they pay nothing for it). */
+    CallObserver observer() {
+        return observer;
     }
 
     /** How calls of this method's return type are guarded. */

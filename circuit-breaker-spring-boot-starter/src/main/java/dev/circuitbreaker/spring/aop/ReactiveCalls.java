@@ -50,11 +50,20 @@ final class ReactiveCalls implements CallStrategy {
             source = single ? Mono.error(error) : Flux.error(error);
         }
         Publisher<Object> guarded = CircuitBreakerOperator.<Object>of(cb).apply(shaped(source));
+        CallObserver observer = method.observer();
+        if (observer != null) {
+            guarded = observed(guarded, observer, cb);
+        }
         FallbackMethod fallback = method.fallback();
         if (fallback != null && !RetryAwareFallback.defers(invocation)) {
             guarded = withFallback(guarded, UnaryOperator.identity(), fallback, invocation, cb);
         }
         return fromPublisher(guarded);
+    }
+
+    private Publisher<Object> observed(Publisher<Object> guarded, CallObserver observer, CircuitBreaker cb) {
+        return single ? ObservedPublishers.observe((Mono<Object>) guarded, observer, cb)
+                : ObservedPublishers.observe((Flux<Object>) guarded, observer, cb);
     }
 
     @Override

@@ -18,7 +18,8 @@ final class SyncCalls implements CallStrategy {
     @Override
     public Object invoke(GuardedMethod method, CircuitBreaker cb, MethodInvocation invocation) throws Throwable {
         try {
-            return cb.execute(invocation::proceed);
+            CallObserver observer = method.observer();
+            return observer == null ? cb.execute(invocation::proceed) : observed(observer, cb, invocation);
         } catch (Throwable error) {
             FallbackMethod fallback = method.fallback();
             if (fallback == null) {
@@ -30,6 +31,19 @@ final class SyncCalls implements CallStrategy {
                 throw error;
             }
             return fallback.invoke(invocation.getThis(), invocation.getArguments(), error);
+        }
+    }
+
+    /** The call as an observation: current while it runs, stopped with its outcome before any fallback runs. */
+    private static Object observed(CallObserver observer, CircuitBreaker cb, MethodInvocation invocation) throws Throwable {
+        CallObserver.Observed observed = observer.start(cb, null);
+        try (CallObserver.Scope scope = observed.openScope()) {
+            Object result = cb.execute(invocation::proceed);
+            observed.stop(null);
+            return result;
+        } catch (Throwable error) {
+            observed.stop(error);
+            throw error;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.circuitbreaker.spring.autoconfigure;
 
 import dev.circuitbreaker.CircuitBreakerRegistry;
+import dev.circuitbreaker.spring.aop.CallObserver;
 import dev.circuitbreaker.spring.aop.CircuitBreakerAdvisor;
 import dev.circuitbreaker.spring.aop.CircuitBreakerAnnotationChecker;
 import dev.circuitbreaker.spring.aop.CircuitBreakerMethods;
@@ -44,9 +45,9 @@ public final class CircuitBreakerAspectAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CircuitBreakerMethods circuitBreakerMethods(CircuitBreakerRegistry registry, CircuitBreakerConfigurations configurations,
-            ObjectProvider<ReactiveMethods> reactiveMethods) {
+            ObjectProvider<ReactiveMethods> reactiveMethods, ObjectProvider<CallObserver> observer) {
         CircuitBreakerMethods methods = new CircuitBreakerMethods(name -> configurations.circuitBreaker(registry, name),
-                reactiveMethods.getIfAvailable());
+                reactiveMethods.getIfAvailable(), observer.getIfAvailable());
         // A breaker removed from the registry at run time is looked up again (and so re-created) on the next call.
         registry.addListener(methods);
         return methods;

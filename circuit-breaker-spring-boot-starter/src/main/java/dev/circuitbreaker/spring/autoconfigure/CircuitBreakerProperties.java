@@ -48,6 +48,10 @@ public class CircuitBreakerProperties {
     @NestedConfigurationProperty
     private DashboardProperties dashboard = new DashboardProperties();
 
+    /** Micrometer Observation of guarded calls (off by default). */
+    @NestedConfigurationProperty
+    private ObservationsProperties observations = new ObservationsProperties();
+
     /** @return {@code circuitbreaker.enabled} */
     public boolean isEnabled() {
         return enabled;
@@ -116,5 +120,35 @@ public class CircuitBreakerProperties {
     /** @param dashboard {@code circuitbreaker.dashboard} */
     public void setDashboard(DashboardProperties dashboard) {
         this.dashboard = dashboard;
+    }
+
+    /** @return {@code circuitbreaker.observations} */
+    public ObservationsProperties getObservations() {
+        return observations;
+    }
+
+    /** @param observations {@code circuitbreaker.observations} */
+    public void setObservations(ObservationsProperties observations) {
+        this.observations = observations;
+    }
+
+    /** The {@code circuitbreaker.observations.*} properties. Not thread-safe; bound once at startup. */
+    public static class ObservationsProperties {
+
+        /**
+         * Whether each guarded call is a Micrometer observation "circuitbreaker.call" (tags name, state, outcome): a
+         * span with tracing, a timer without. Needs an ObservationRegistry bean (Spring Boot's Actuator has one).
+         */
+        private boolean enabled = false;
+
+        /** @return {@code circuitbreaker.observations.enabled} */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled {@code circuitbreaker.observations.enabled} */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
     }
 }

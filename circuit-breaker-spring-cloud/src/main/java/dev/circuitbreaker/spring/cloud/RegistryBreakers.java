@@ -4,6 +4,7 @@ import dev.circuitbreaker.CircuitBreaker;
 import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitBreakerRegistry;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerConfigurations;
+import dev.circuitbreaker.spring.aop.CallObserver;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -19,12 +20,23 @@ final class RegistryBreakers {
     private final CircuitBreakerConfigurations configurations;
     private final Map<String, CircuitBreakerConfig> codeConfigs;
     private volatile Function<String, CircuitBreakerConfig> defaultConfig;
+    /** Observes each call (tracing, timers), or {@code null} when calls are not observed. */
+    private volatile CallObserver observer;
 
     RegistryBreakers(CircuitBreakerRegistry registry, CircuitBreakerConfigurations configurations,
             Map<String, CircuitBreakerConfig> codeConfigs) {
         this.registry = registry;
         this.configurations = configurations;
         this.codeConfigs = codeConfigs;
+    }
+
+    /** The observer of each call, or {@code null} for none. */
+    CallObserver observer() {
+        return observer;
+    }
+
+    void observer(CallObserver observer) {
+        this.observer = observer;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.circuitbreaker.spring.cloud;
 
+import dev.circuitbreaker.spring.aop.CallObserver;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
@@ -30,12 +31,26 @@ final class RegistryCircuitBreaker implements CircuitBreaker {
     public <T> T run(Supplier<T> toRun, Function<Throwable, T> fallback) {
         dev.circuitbreaker.CircuitBreaker breaker = breakers.breaker(id);
         try {
-            return breaker.get(toRun);
+            CallObserver observer = breakers.observer();
+            return observer == null ? breaker.get(toRun) : observed(observer, breaker, toRun);
         } catch (Throwable error) {
             if (!Fallbacks.handles(error)) {
                 throw error;
             }
             return Fallbacks.apply(fallback, error);
+        }
+    }
+
+    /** The call as an observation: current while it runs, stopped with its outcome before any fallback runs. */
+    private static <T> T observed(CallObserver observer, dev.circuitbreaker.CircuitBreaker breaker, Supplier<T> toRun) {
+        CallObserver.Observed observed = observer.start(breaker, null);
+        try (CallObserver.Scope scope = observed.openScope()) {
+            T result = breaker.get(toRun);
+            observed.stop(null);
+            return result;
+        } catch (Throwable error) {
+            observed.stop(error);
+            throw error;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.circuitbreaker.spring.cloud;
 
 import dev.circuitbreaker.CircuitBreakerConfig;
 import dev.circuitbreaker.CircuitBreakerRegistry;
+import dev.circuitbreaker.spring.aop.CallObserver;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerConfigurations;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,6 +28,16 @@ public final class RegistryCircuitBreakerFactory extends CircuitBreakerFactory<C
      */
     public RegistryCircuitBreakerFactory(CircuitBreakerRegistry registry, CircuitBreakerConfigurations configurations) {
         this.breakers = new RegistryBreakers(registry, configurations, getConfigurations());
+    }
+
+    /**
+     * Observes each call with {@code observer} (tracing, timers); the auto-configuration passes the starter's when
+     * {@code circuitbreaker.observations.enabled=true}.
+     *
+     * @param observer the observer, or {@code null} to observe nothing
+     */
+    public void observeWith(CallObserver observer) {
+        breakers.observer(observer);
     }
 
     /**

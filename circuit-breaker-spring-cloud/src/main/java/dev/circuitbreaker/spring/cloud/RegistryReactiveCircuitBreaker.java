@@ -1,6 +1,8 @@
 package dev.circuitbreaker.spring.cloud;
 
 import dev.circuitbreaker.reactor.CircuitBreakerOperator;
+import dev.circuitbreaker.spring.aop.CallObserver;
+import dev.circuitbreaker.spring.aop.ObservedPublishers;
 import java.util.function.Function;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
 import reactor.core.publisher.Flux;
@@ -30,15 +32,27 @@ final class RegistryReactiveCircuitBreaker implements ReactiveCircuitBreaker {
      */
     @Override
     public <T> Mono<T> run(Mono<T> toRun, Function<Throwable, Mono<T>> fallback) {
-        return Mono.defer(() -> toRun.transform(CircuitBreakerOperator.of(breakers.breaker(id))))
+        return Mono.defer(() -> guard(toRun, breakers.breaker(id)))
                 .onErrorResume(Fallbacks::handles, error -> fallback(fallback, error, Mono::error));
     }
 
     /** Like {@link #run(Mono, Function)}; a Flux succeeds when it completes and fails when it errors. */
     @Override
     public <T> Flux<T> run(Flux<T> toRun, Function<Throwable, Flux<T>> fallback) {
-        return Flux.defer(() -> toRun.transform(CircuitBreakerOperator.of(breakers.breaker(id))))
+        return Flux.defer(() -> guard(toRun, breakers.breaker(id)))
                 .onErrorResume(Fallbacks::handles, error -> fallback(fallback, error, Flux::error));
+    }
+
+    private <T> Mono<T> guard(Mono<T> toRun, dev.circuitbreaker.CircuitBreaker breaker) {
+        Mono<T> guarded = toRun.transform(CircuitBreakerOperator.of(breaker));
+        CallObserver observer = breakers.observer();
+        return observer == null ? guarded : ObservedPublishers.observe(guarded, observer, breaker);
+    }
+
+    private <T> Flux<T> guard(Flux<T> toRun, dev.circuitbreaker.CircuitBreaker breaker) {
+        Flux<T> guarded = toRun.transform(CircuitBreakerOperator.of(breaker));
+        CallObserver observer = breakers.observer();
+        return observer == null ? guarded : ObservedPublishers.observe(guarded, observer, breaker);
     }
 
     private static <P> P fallback(Function<Throwable, P> fallback, Throwable error, Function<Throwable, P> failed) {

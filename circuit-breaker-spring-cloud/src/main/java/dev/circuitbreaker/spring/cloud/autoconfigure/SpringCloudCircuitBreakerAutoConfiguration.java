@@ -1,6 +1,7 @@
 package dev.circuitbreaker.spring.cloud.autoconfigure;
 
 import dev.circuitbreaker.CircuitBreakerRegistry;
+import dev.circuitbreaker.spring.aop.CallObserver;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerAutoConfiguration;
 import dev.circuitbreaker.spring.autoconfigure.CircuitBreakerConfigurations;
 import dev.circuitbreaker.spring.autoconfigure.ConditionalOnCircuitBreakerEnabled;
@@ -44,8 +45,9 @@ public final class SpringCloudCircuitBreakerAutoConfiguration {
     @ConditionalOnMissingBean(CircuitBreakerFactory.class)
     RegistryCircuitBreakerFactory registryCircuitBreakerFactory(CircuitBreakerRegistry registry,
             CircuitBreakerConfigurations configurations,
-            ObjectProvider<Customizer<RegistryCircuitBreakerFactory>> customizers) {
+            ObjectProvider<Customizer<RegistryCircuitBreakerFactory>> customizers, ObjectProvider<CallObserver> observer) {
         RegistryCircuitBreakerFactory factory = new RegistryCircuitBreakerFactory(registry, configurations);
+        factory.observeWith(observer.getIfAvailable());
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
         return factory;
     }
@@ -59,8 +61,10 @@ public final class SpringCloudCircuitBreakerAutoConfiguration {
         @ConditionalOnMissingBean(ReactiveCircuitBreakerFactory.class)
         RegistryReactiveCircuitBreakerFactory registryReactiveCircuitBreakerFactory(CircuitBreakerRegistry registry,
                 CircuitBreakerConfigurations configurations,
-                ObjectProvider<Customizer<RegistryReactiveCircuitBreakerFactory>> customizers) {
+                ObjectProvider<Customizer<RegistryReactiveCircuitBreakerFactory>> customizers,
+                ObjectProvider<CallObserver> observer) {
             RegistryReactiveCircuitBreakerFactory factory = new RegistryReactiveCircuitBreakerFactory(registry, configurations);
+            factory.observeWith(observer.getIfAvailable());
             customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
             return factory;
         }
