@@ -108,8 +108,8 @@ abstract class CallRecorder {
     }
 
     /**
-     * Records a permitted call's outcome: counters and history, the bulkhead place, the state's decision, then the
-     * listeners. Never throws.
+     * Records a permitted call's outcome: counters and history, the bulkhead place, the listeners, then the state's
+     * decision (whose transition the listeners hear after the outcome). Never throws.
      */
     void complete(BreakerSettings s, Permission permission, boolean timed, long start, Throwable error, boolean cancelled) {
         boolean ticked = timed || s.endTicked;
@@ -123,13 +123,14 @@ abstract class CallRecorder {
         if (s.maxConcurrentCalls > 0) {
             bulkhead.release();
         }
+        // The call's own outcome is heard before the transition it may cause, so a listener's log reads in order.
+        if (!listeners.isEmpty()) {
+            fireOutcome(code, error, duration);
+        }
         if (ticked) {
             permission.record(code, end);
         } else {
             permission.record(code);
-        }
-        if (!listeners.isEmpty()) {
-            fireOutcome(code, error, duration);
         }
     }
 

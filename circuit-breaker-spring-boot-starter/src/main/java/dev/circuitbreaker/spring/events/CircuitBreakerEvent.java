@@ -1,6 +1,8 @@
 package dev.circuitbreaker.spring.events;
 
 import dev.circuitbreaker.CircuitState;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,6 +13,16 @@ import java.util.Objects;
  * no {@code Throwable}, only the masked and truncated text the core's history shows.
  */
 public final class CircuitBreakerEvent {
+
+    private static final VarHandle REPEATS;
+
+    static {
+        try {
+            REPEATS = MethodHandles.lookup().findVarHandle(CircuitBreakerEvent.class, "repeats", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** What kind of event it is; the fields that are set depend on it. */
     public enum Type {
@@ -38,6 +50,8 @@ public final class CircuitBreakerEvent {
     private final String errorMessage;
     /** Its place in its breaker's buffer; written once, before the buffer publishes the event. */
     long sequence = -1;
+    /** Rejections of the same kind that followed this one with no other event between: counted here, not logged. */
+    private volatile long repeats;
 
     private CircuitBreakerEvent(Type type, String breakerName, long epochMillis, CircuitState from, CircuitState to,
             long durationNanos, String errorMessage) {
@@ -141,6 +155,19 @@ public final class CircuitBreakerEvent {
     /** {@return {@code ClassName: message} of the exception, masked and truncated like the history; null for other events} */
     public String errorMessage() {
         return errorMessage;
+    }
+
+    /**
+     * {@return how many calls this event stands for: 1, or for a rejection, 1 plus the rejections of the same kind
+     * that followed it with no other event between (a run of rejections is one event, so rejecting stays cheap)}
+     */
+    public long count() {
+        return 1 + repeats;
+    }
+
+    /** Counts one more rejection into this one. */
+    void repeated() {
+        REPEATS.getAndAdd(this, 1L);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * An event as the JSON object the endpoint and the event stream show: {@code type}, {@code timestamp} (ISO-8601),
  * then only what the type has: {@code from}/{@code to} (upper case) for transitions, {@code errorMessage} for
- * errors, {@code durationMs} for calls. Plain maps of strings and numbers, so any JSON writer renders them alike.
+ * errors, {@code durationMs} for calls, {@code count} for a run of rejections counted into one event. Plain maps of strings and numbers, so any JSON writer renders them alike.
  */
 public final class EventFields {
 
@@ -43,6 +43,9 @@ public final class EventFields {
         }
         if (event.durationMs() >= 0) {
             fields.put("durationMs", event.durationMs());
+        }
+        if (event.count() > 1) {
+            fields.put("count", event.count());
         }
         return fields;
     }

@@ -11,7 +11,7 @@ import java.time.Clock;
 
 /**
  * Turns one breaker's listener callbacks into events in its buffer, on the calling thread. A success that is not
- * slow returns at once without allocating; every other callback allocates its event (and, for errors, masks the
+ * slow returns at once without allocating; a rejection right after one of the same kind is counted into it; every other callback allocates its event (and, for errors, masks the
  * message once, here, so no raw message is kept). Thread-safe.
  */
 final class EventRecorder implements CircuitBreakerListener {
@@ -21,6 +21,8 @@ final class EventRecorder implements CircuitBreakerListener {
     private final BreakerEventBuffer buffer;
     private final Runnable onRecorded;
     private final ListenerRegistration registration;
+    /** The last rejection event logged, which the rejections right after it are counted into. */
+    private volatile CircuitBreakerEvent lastRejection;
 
     EventRecorder(CircuitBreaker breaker, Clock clock, int capacity, Runnable onRecorded) {
         this.name = breaker.name();
@@ -64,12 +66,28 @@ final class EventRecorder implements CircuitBreakerListener {
 
     @Override
     public void onCallNotPermitted(CircuitBreaker breaker) {
-        record(CircuitBreakerEvent.rejection(Type.NOT_PERMITTED, name, clock.millis()));
+        rejected(Type.NOT_PERMITTED);
     }
 
     @Override
     public void onBulkheadFull(CircuitBreaker breaker) {
-        record(CircuitBreakerEvent.rejection(Type.BULKHEAD_FULL, name, clock.millis()));
+        rejected(Type.BULKHEAD_FULL);
+    }
+
+    /**
+     * A rejection right after one of the same kind (no other event between) is counted into it: an OPEN breaker
+     * rejecting thousands of calls logs one event with its count, and a rejection reads no clock and allocates
+     * nothing. Two threads racing at the start of a run may each log one; the count is the stats' job.
+     */
+    private void rejected(Type type) {
+        CircuitBreakerEvent last = lastRejection;
+        if (last != null && last.type() == type && buffer.nextSequence() == last.sequence() + 1) {
+            last.repeated();
+            return;
+        }
+        CircuitBreakerEvent event = CircuitBreakerEvent.rejection(type, name, clock.millis());
+        record(event);
+        lastRejection = event;
     }
 
     private void record(CircuitBreakerEvent event) {

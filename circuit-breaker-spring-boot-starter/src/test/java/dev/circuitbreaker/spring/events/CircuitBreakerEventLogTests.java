@@ -50,8 +50,9 @@ class CircuitBreakerEventLogTests {
         assertThat(catchThrowable(() -> payments.run(() -> { }))).isInstanceOf(CircuitBreakerOpenException.class);
 
         List<CircuitBreakerEvent> events = log.events("payments").orElseThrow();
-        assertThat(events).extracting(CircuitBreakerEvent::type).as("the fast success is no event")
-                .containsExactlyInAnyOrder(Type.ERROR, Type.ERROR, Type.ERROR, Type.STATE_TRANSITION, Type.NOT_PERMITTED);
+        assertThat(events).extracting(CircuitBreakerEvent::type).as("the fast success is no event; the tripping "
+                + "error before the transition it caused").containsExactly(Type.ERROR, Type.ERROR, Type.ERROR,
+                        Type.STATE_TRANSITION, Type.NOT_PERMITTED);
         assertThat(events.get(4).type()).isEqualTo(Type.NOT_PERMITTED);
         CircuitBreakerEvent transition = events.stream().filter(e -> e.type() == Type.STATE_TRANSITION).findFirst().orElseThrow();
         assertThat(transition.from()).isEqualTo(CircuitState.CLOSED);
@@ -66,6 +67,26 @@ class CircuitBreakerEventLogTests {
         assertThat(events).filteredOn(e -> e.type() == Type.ERROR).extracting(CircuitBreakerEvent::durationMs)
                 .containsOnly(5.0);
         assertThat(events).extracting(CircuitBreakerEvent::sequence).containsExactly(0L, 1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void aRunOfRejectionsIsOneEventWithItsCountAndAnotherEventStartsANewRun() {
+        CircuitBreaker payments = registry.circuitBreaker("payments");
+        payments.forceOpen();
+        for (int i = 0; i < 1_000; i++) {
+            catchThrowable(() -> payments.run(() -> { }));
+        }
+        payments.transitionToOpen();
+        catchThrowable(() -> payments.run(() -> { }));
+
+        List<CircuitBreakerEvent> events = log.events("payments").orElseThrow();
+        assertThat(events).extracting(CircuitBreakerEvent::type).containsExactly(Type.STATE_TRANSITION,
+                Type.NOT_PERMITTED, Type.STATE_TRANSITION, Type.NOT_PERMITTED);
+        assertThat(events.get(1).count()).isEqualTo(1_000);
+        assertThat(EventFields.of(events.get(1))).containsEntry("count", 1_000L);
+        assertThat(events.get(3).count()).isEqualTo(1);
+        assertThat(EventFields.of(events.get(3))).doesNotContainKey("count");
+        assertThat(payments.stats().notPermittedCalls()).isEqualTo(1_001);
     }
 
     @Test
