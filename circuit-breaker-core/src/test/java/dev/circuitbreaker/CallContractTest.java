@@ -134,7 +134,7 @@ class CallContractTest {
         Calls.rejected(breaker);
         registration.remove();
         Calls.rejected(breaker);
-        assertThat(events).containsExactly("success 7000000", "ignored 0", "events CLOSED->OPEN", "error bad 1000000", "rejected");
+        assertThat(events).containsExactly("success 7000000", "ignored 0", "error bad 1000000", "events CLOSED->OPEN", "rejected");
     }
 
     @Test
