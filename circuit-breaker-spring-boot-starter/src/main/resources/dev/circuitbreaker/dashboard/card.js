@@ -143,11 +143,15 @@
     if (this.transitions.length > MAX_TRANSITIONS) { this.transitions.shift(); }
   };
 
+  /** Adds an event; one already shown (same type, time and message) only takes a larger count: a run that grew. */
   Card.prototype.addEvent = function (e) {
-    var same = this.events.some(function (known) {
+    var same = this.events.filter(function (known) {
       return known.type === e.type && known.timestamp === e.timestamp && known.errorMessage === e.errorMessage;
-    });
-    if (same) { return; }
+    })[0];
+    if (same) {
+      if ((e.count || 1) > (same.count || 1)) { same.count = e.count; }
+      return;
+    }
     this.events.unshift(e);
     if (this.events.length > MAX_EVENTS) { this.events.pop(); }
   };

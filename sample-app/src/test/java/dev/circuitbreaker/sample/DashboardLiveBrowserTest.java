@@ -99,6 +99,16 @@ class DashboardLiveBrowserTest {
         wait.until(d -> transitions().size() >= before + 4);
         wait.until(d -> browser.findElements(By.cssSelector(CARD + " svg.chart rect[data-outcome='FAILURE']")).size() >= 3);
         saveScreenshot();
+
+        // Rejected while OPEN (the ticker stands still): one line, whose count follows the run in place.
+        sample.pay("order-rejected-1");
+        sample.pay("order-rejected-2");
+        wait.until(d -> events("NOT_PERMITTED").size() == 1);
+        for (int i = 3; i <= 5; i++) {
+            sample.pay("order-rejected-" + i);
+        }
+        wait.until(d -> events("NOT_PERMITTED").stream().anyMatch(text -> text.contains("NOT_PERMITTED \u00d75")));
+        assertThat(events("NOT_PERMITTED")).hasSize(1);
     }
 
     @Test

@@ -86,8 +86,8 @@ final class StreamMessages {
         return Json.write(statsFields);
     }
 
-    /** One event, or the last of {@code count} rejections in a row. */
-    static String event(CircuitBreakerEvent event, int count) {
+    /** One event, or the last event of a run of rejections that stands for {@code count} calls. */
+    static String event(CircuitBreakerEvent event, long count) {
         Map<String, Object> fields = EventFields.withName(event);
         if (count > 1) {
             fields.put("count", count);

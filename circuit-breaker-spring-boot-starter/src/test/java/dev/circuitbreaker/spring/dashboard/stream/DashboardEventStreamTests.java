@@ -128,6 +128,26 @@ class DashboardEventStreamTests {
     }
 
     @Test
+    void aRunThatGrowsAfterItsLineWasSentIsSentAgainWithTheSameTimestampAndItsNewCount() {
+        CircuitBreaker payments = registry.circuitBreaker("payments");
+        payments.forceOpen();
+        RecordingClient client = connect();
+        for (int i = 0; i < 3; i++) {
+            catchThrowable(() -> payments.run(() -> { }));
+        }
+        soon().until(() -> !client.messages("NOT_PERMITTED").isEmpty());
+        for (int i = 0; i < 5; i++) {
+            catchThrowable(() -> payments.run(() -> { }));
+        }
+        soon().untilAsserted(() -> assertThat(client.messages("NOT_PERMITTED")).last()
+                .satisfies(m -> assertThat(m).containsEntry("count", 8)));
+        List<Map<String, Object>> lines = client.messages("NOT_PERMITTED");
+        assertThat(lines).extracting(m -> m.get("timestamp")).containsOnly(lines.get(0).get("timestamp"));
+        assertThat(log.events("payments").orElseThrow()).filteredOn(e -> e.type().name().equals("NOT_PERMITTED")).singleElement()
+                .satisfies(e -> assertThat(e.count()).isEqualTo(8));
+    }
+
+    @Test
     void breakersRemovedAtRunTimeAreAnnouncedAndNewOnesAppear() {
         registry.circuitBreaker("old");
         RecordingClient client = connect();
