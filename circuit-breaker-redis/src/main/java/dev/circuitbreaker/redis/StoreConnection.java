@@ -123,6 +123,12 @@ final class StoreConnection {
     void close() {
         closed = true;
         evaluate();
+        if (commandConnection != null) {
+            commandConnection.close();
+        }
+        if (subscriber != null) {
+            subscriber.close();
+        }
         if (client != null) {
             clients.shutdown(client); // closes the connections too
         }
@@ -238,7 +244,7 @@ final class StoreConnection {
     private void retry(Throwable failure) {
         if (!warned) {
             warned = true;
-            LOG.log(System.Logger.Level.WARNING, "Redis group store cannot connect to " + describe() + " (" + failure
+            LOG.log(System.Logger.Level.WARNING, "Redis group store cannot connect to " + describe() + " (" + reason(failure)
                     + "): shared circuit groups run as in-memory groups on this instance until it can; calls are not "
                     + "affected. Retrying in the background, up to every " + settings.maxReconnectDelay().toMillis() + " ms");
         }
@@ -248,10 +254,20 @@ final class StoreConnection {
         thread.schedule(this::connect, delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1), TimeUnit.MILLISECONDS);
     }
 
+    /** The failure and, if it wraps one, its root cause: Lettuce's "Unable to connect" alone says little. */
+    private static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? failure.toString() : failure + ", caused by " + root;
+    }
+
     private CompletionStage<? extends StatefulConnection<String, String>> connectCommands() {
         try {
             if (client instanceof RedisClusterClient cluster) {
-                return cluster.connectAsync(StringCodec.UTF8);
+                // An asynchronous cluster connection needs the topology loaded first (the synchronous one loads it).
+                return cluster.refreshPartitionsAsync().thenCompose(loaded -> cluster.connectAsync(StringCodec.UTF8));
             }
             return ((RedisClient) client).connectAsync(StringCodec.UTF8, uri);
         } catch (RuntimeException e) {
@@ -262,7 +278,7 @@ final class StoreConnection {
     private CompletionStage<? extends StatefulRedisPubSubConnection<String, String>> connectSubscriber() {
         try {
             if (client instanceof RedisClusterClient cluster) {
-                return cluster.connectPubSubAsync(StringCodec.UTF8);
+                return cluster.refreshPartitionsAsync().thenCompose(loaded -> cluster.connectPubSubAsync(StringCodec.UTF8));
             }
             return ((RedisClient) client).connectPubSubAsync(StringCodec.UTF8, uri);
         } catch (RuntimeException e) {

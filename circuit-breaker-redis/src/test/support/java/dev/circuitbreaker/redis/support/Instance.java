@@ -35,8 +35,13 @@ public final class Instance implements AutoCloseable {
 
     public Instance(String id, RedisURI uri, CircuitBreakerConfigBuilder config, SharedGroupConfig sharing,
             UnaryOperator<RedisGroupStoreBuilder> store) {
+        this(id, store.apply(RedisGroupStore.builder(uri).instanceId(id).refreshInterval(Duration.ofMillis(200))),
+                config, sharing);
+    }
+
+    private Instance(String id, RedisGroupStoreBuilder store, CircuitBreakerConfigBuilder config, SharedGroupConfig sharing) {
         this.id = id;
-        this.store = store.apply(RedisGroupStore.builder(uri).instanceId(id).refreshInterval(Duration.ofMillis(200))).build();
+        this.store = store.build();
         this.registry = CircuitBreakerRegistry.builder().groupStore(this.store).sharedGroup(GROUP, sharing).build();
         this.breaker = registry.circuitBreaker("payments", config.group(GROUP).build());
         breaker.addListener(new CircuitBreakerListener() {
@@ -46,6 +51,12 @@ public final class Instance implements AutoCloseable {
                 transitions.add(from + ">" + to + "@" + origin.instance() + (origin.remote() ? "(remote)" : "(local)"));
             }
         });
+    }
+
+    /** An instance whose store knows the Redis Cluster through one seed node. */
+    public static Instance onCluster(String id, RedisURI seed, CircuitBreakerConfigBuilder config) {
+        return new Instance(id, RedisGroupStore.cluster(List.of(seed)).instanceId(id).refreshInterval(Duration.ofMillis(200)),
+                config, SharedGroupConfig.ofDefaults());
     }
 
     public static Instance start(String id, RedisServer redis, CircuitBreakerConfigBuilder config) {

@@ -22,12 +22,15 @@ public final class RedisServer implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    /** Further {@code redis-server} arguments, e.g. those of a cluster node. */
+    private final List<String> options;
     private Process process;
     private boolean paused;
 
-    private RedisServer(Path dir, int port) {
+    private RedisServer(Path dir, int port, List<String> options) {
         this.dir = dir;
         this.port = port;
+        this.options = options;
     }
 
     /** Whether a redis-server binary is on the PATH. */
@@ -37,9 +40,25 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts a server on a free port. */
     public static RedisServer start() throws IOException {
+        return start(false);
+    }
+
+    /**
+     * Starts a node for a Redis Cluster on a free port, its cluster bus on another ({@code cluster-port}); it
+     * serves nothing until {@link RedisCluster} has assigned the slots.
+     */
+    public static RedisServer startClusterNode() throws IOException {
+        return start(true);
+    }
+
+    private static RedisServer start(boolean clusterNode) throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
-            RedisServer server = new RedisServer(Files.createTempDirectory("redis-test"), freePort());
+            List<String> options = clusterNode
+                    ? List.of("--cluster-enabled", "yes", "--cluster-port", Integer.toString(freePort()),
+                            "--cluster-config-file", "nodes.conf")
+                    : List.of();
+            RedisServer server = new RedisServer(Files.createTempDirectory("redis-test"), freePort(), options);
             try {
                 server.launch();
                 return server;
@@ -53,7 +72,7 @@ public final class RedisServer implements AutoCloseable {
 
     /** A server on {@code port}, not started: for a store that must connect to nothing first. */
     public static RedisServer notStarted() throws IOException {
-        return new RedisServer(Files.createTempDirectory("redis-test"), freePort());
+        return new RedisServer(Files.createTempDirectory("redis-test"), freePort(), List.of());
     }
 
     public int port() {
@@ -70,9 +89,10 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts it (again) on its port: a restarted Redis, without any data. */
     public void launch() throws IOException {
-        process = new ProcessBuilder("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "no")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+        List<String> command = new ArrayList<>(List.of("redis-server", "--bind", "127.0.0.1", "--port",
+                Integer.toString(port), "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "no"));
+        command.addAll(options);
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         paused = false;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline) {
