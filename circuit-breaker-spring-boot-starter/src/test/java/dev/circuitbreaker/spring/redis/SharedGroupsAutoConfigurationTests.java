@@ -149,7 +149,7 @@ class SharedGroupsAutoConfigurationTests {
                 });
     }
 
-    private static double connected(ConfigurableApplicationContext context) {
+    static double connected(ConfigurableApplicationContext context) {
         MeterRegistry meters = context.getBean(MeterRegistry.class);
         if (meters.find("circuitbreaker.group.store.connected").gauge() == null) {
             context.getBean(GroupStoreMetrics.class).bindTo(meters); // Boot's metrics auto-configuration would
@@ -158,7 +158,7 @@ class SharedGroupsAutoConfigurationTests {
         return gauge == null ? -1 : gauge.value();
     }
 
-    private static void trip(CircuitBreaker breaker) {
+    static void trip(CircuitBreaker breaker) {
         for (int i = 0; i < 3; i++) {
             try {
                 breaker.run(() -> {
