@@ -37,4 +37,41 @@ class SentinelTest {
             Eventually.await(Duration.ofSeconds(2), "a closed", () -> a.state() == CircuitState.CLOSED);
         }
     }
+
+    @Test
+    void afterAFailoverTheInstancesFollowTheNewMasterAndKeepSharing(RedisServer redis) throws Exception {
+        try (RedisServer replica = RedisServer.startReplicaOf(redis);
+                RedisSentinel sentinel = RedisSentinel.start(redis, Duration.ofMillis(500));
+                Instance a = new Instance("a", sentinel.uri(), Instance.config(Duration.ofSeconds(30)),
+                        SharedGroupConfig.ofDefaults(), s -> s).awaitConnected();
+                Instance b = new Instance("b", sentinel.uri(), Instance.config(Duration.ofSeconds(30)),
+                        SharedGroupConfig.ofDefaults(), s -> s).awaitConnected()) {
+            a.trip();
+            Eventually.await(Duration.ofSeconds(2), "b opens", () -> b.state() == CircuitState.OPEN);
+            Eventually.await(Duration.ofSeconds(5), "the replica has the group's state",
+                    () -> cli(replica, "EXISTS", "circuitbreaker:{" + Instance.GROUP + "}:state").equals("1"));
+
+            redis.kill();
+            Eventually.await(Duration.ofSeconds(20), "the Sentinel promoted the replica",
+                    () -> sentinel.masterAddress().endsWith(":" + replica.port()));
+            // Calls are never failed by the store: the group stays OPEN locally while Redis moves.
+            assertThat(a.state()).isEqualTo(CircuitState.OPEN);
+            Eventually.await(Duration.ofSeconds(10), "both reconnected to the new master",
+                    () -> a.store.isConnected() && b.store.isConnected());
+
+            b.breaker.transitionToClosed();
+            Eventually.await(Duration.ofSeconds(3), "a closed through the new master", () -> a.state() == CircuitState.CLOSED);
+            assertThat(a.origins.get(a.origins.size() - 1).instance()).isEqualTo("b");
+            a.trip();
+            Eventually.await(Duration.ofSeconds(3), "b opens again", () -> b.state() == CircuitState.OPEN);
+        }
+    }
+
+    private static String cli(RedisServer server, String... command) {
+        try {
+            return server.cli(command);
+        } catch (Exception e) {
+            return "";
+        }
+    }
 }

@@ -29,6 +29,14 @@ public final class RedisSentinel implements AutoCloseable {
 
     /** Starts a Sentinel monitoring {@code master} and waits until it names the master's address. */
     public static RedisSentinel start(RedisServer master) throws IOException {
+        return start(master, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Starts a Sentinel monitoring {@code master} that fails over to a replica once the master has not answered for
+     * {@code downAfter}, and waits until it names the master's address.
+     */
+    public static RedisSentinel start(RedisServer master, Duration downAfter) throws IOException {
         Path dir = Files.createTempDirectory("redis-sentinel-test");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -36,7 +44,9 @@ public final class RedisSentinel implements AutoCloseable {
         }
         Path conf = dir.resolve("sentinel.conf");
         Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\nprotected-mode no\ndir " + dir + "\n"
-                + "sentinel monitor " + MASTER + " 127.0.0.1 " + master.port() + " 1\n");
+                + "sentinel monitor " + MASTER + " 127.0.0.1 " + master.port() + " 1\n"
+                + "sentinel down-after-milliseconds " + MASTER + " " + downAfter.toMillis() + "\n"
+                + "sentinel failover-timeout " + MASTER + " 5000\n");
         Process process = new ProcessBuilder("redis-server", conf.toString(), "--sentinel").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sentinel.log").toFile()).start();
         RedisSentinel sentinel = new RedisSentinel(dir, port, process);
@@ -55,7 +65,8 @@ public final class RedisSentinel implements AutoCloseable {
         return RedisURI.Builder.sentinel("127.0.0.1", port, MASTER).build();
     }
 
-    private String masterAddress() {
+    /** {@return where the Sentinel says the master is now, as {@code host:port}} */
+    public String masterAddress() {
         try {
             Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port), "SENTINEL",
                     "get-master-addr-by-name", MASTER).redirectErrorStream(true).start();

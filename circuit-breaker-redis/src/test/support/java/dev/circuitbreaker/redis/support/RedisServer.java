@@ -40,7 +40,7 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts a server on a free port. */
     public static RedisServer start() throws IOException {
-        return start(false);
+        return start(false, null);
     }
 
     /**
@@ -48,16 +48,21 @@ public final class RedisServer implements AutoCloseable {
      * serves nothing until {@link RedisCluster} has assigned the slots.
      */
     public static RedisServer startClusterNode() throws IOException {
-        return start(true);
+        return start(true, null);
     }
 
-    private static RedisServer start(boolean clusterNode) throws IOException {
+    /** Starts a replica of {@code master} on a free port. */
+    public static RedisServer startReplicaOf(RedisServer master) throws IOException {
+        return start(false, master);
+    }
+
+    private static RedisServer start(boolean clusterNode, RedisServer master) throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             List<String> options = clusterNode
                     ? List.of("--cluster-enabled", "yes", "--cluster-port", Integer.toString(freePort()),
                             "--cluster-config-file", "nodes.conf")
-                    : List.of();
+                    : master != null ? List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())) : List.of();
             RedisServer server = new RedisServer(Files.createTempDirectory("redis-test"), freePort(), options);
             try {
                 server.launch();
