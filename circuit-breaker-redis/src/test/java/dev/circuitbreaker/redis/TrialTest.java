@@ -85,7 +85,8 @@ class TrialTest {
             assertThat(a.breaker.get(() -> "ok")).isEqualTo("ok"); // a's trial: the only one, it passes
 
             assertThat(a.state()).isEqualTo(CircuitState.CLOSED);
-            Eventually.await(Duration.ofSeconds(2), "b closed", () -> b.state() == CircuitState.CLOSED);
+            Eventually.await(Duration.ofSeconds(2), "b closed", () -> b.transitions.size() == 2); // heard just after the state changed
+            assertThat(b.state()).isEqualTo(CircuitState.CLOSED);
             assertThat(b.transitions).containsExactly("CLOSED>OPEN@a(remote)", "OPEN>CLOSED@a(remote)");
         }
     }

@@ -37,7 +37,7 @@ public final class RedisCluster implements AutoCloseable {
             }
             for (RedisServer node : cluster.nodes) {
                 Eventually.await(Duration.ofSeconds(10), "cluster ok on port " + node.port(),
-                        () -> clusterInfo(node).contains("cluster_state:ok"));
+                        () -> RedisServer.cliOrEmpty(node.port(), "CLUSTER", "INFO").contains("cluster_state:ok"));
             }
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -64,17 +64,6 @@ public final class RedisCluster implements AutoCloseable {
     /** Runs a command on node {@code node} through redis-cli (no redirection: the key must live there). */
     public String cli(int node, String... command) throws IOException, InterruptedException {
         return nodes.get(node).cli(command);
-    }
-
-    private static String clusterInfo(RedisServer node) {
-        try {
-            return node.cli("CLUSTER", "INFO");
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 
     @Override

@@ -67,18 +67,7 @@ public final class RedisSentinel implements AutoCloseable {
 
     /** {@return where the Sentinel says the master is now, as {@code host:port}} */
     public String masterAddress() {
-        try {
-            Process p = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port), "SENTINEL",
-                    "get-master-addr-by-name", MASTER).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).trim().replaceAll("\\s+", ":");
-            p.waitFor(5, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
+        return RedisServer.cliOrEmpty(port, "SENTINEL", "get-master-addr-by-name", MASTER).replaceAll("\\s+", ":");
     }
 
     @Override

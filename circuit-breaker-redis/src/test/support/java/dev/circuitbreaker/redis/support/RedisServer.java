@@ -51,9 +51,16 @@ public final class RedisServer implements AutoCloseable {
         return start(true, null);
     }
 
-    /** Starts a replica of {@code master} on a free port. */
-    public static RedisServer startReplicaOf(RedisServer master) throws IOException {
-        return start(false, master);
+    /**
+     * Starts a replica of {@code master} on a free port and waits until it is in sync. The master is told to start
+     * the transfer at once (Redis 7 waits {@code repl-diskless-sync-delay}, 5 s, for more replicas by default).
+     */
+    public static RedisServer startReplicaOf(RedisServer master) throws IOException, InterruptedException {
+        master.cli("CONFIG", "SET", "repl-diskless-sync-delay", "0");
+        RedisServer replica = start(false, master);
+        Eventually.await(Duration.ofSeconds(10), "the replica in sync with its master",
+                () -> cliOrEmpty(replica.port, "INFO", "replication").contains("master_link_status:up"));
+        return replica;
     }
 
     private static RedisServer start(boolean clusterNode, RedisServer master) throws IOException {
@@ -135,12 +142,29 @@ public final class RedisServer implements AutoCloseable {
 
     /** Runs a command through redis-cli and returns its output. */
     public String cli(String... command) throws IOException, InterruptedException {
+        return cli(port, command);
+    }
+
+    /** Runs a command through redis-cli against the server (or Sentinel) on {@code port}; its output. */
+    static String cli(int port, String... command) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port)));
         cmd.addAll(List.of(command));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         p.waitFor(5, TimeUnit.SECONDS);
         return out;
+    }
+
+    /** Like {@link #cli(int, String...)}, but an empty answer where redis-cli fails: for polling until a condition. */
+    public static String cliOrEmpty(int port, String... command) {
+        try {
+            return cli(port, command);
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     public void flushAll() throws IOException, InterruptedException {
