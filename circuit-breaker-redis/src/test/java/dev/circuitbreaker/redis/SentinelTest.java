@@ -50,7 +50,7 @@ class SentinelTest {
             redis.kill();
             Eventually.await(Duration.ofSeconds(20), "the Sentinel promoted the replica",
                     () -> sentinel.masterAddress().endsWith(":" + replica.port()));
-            // Calls are never failed by the store: the group stays OPEN locally while Redis moves.
+            // The group stays OPEN locally while Redis moves (losing the store changes no local state).
             assertThat(a.state()).isEqualTo(CircuitState.OPEN);
             Eventually.await(Duration.ofSeconds(10), "both reconnected to the new master",
                     () -> a.store.isConnected() && b.store.isConnected());

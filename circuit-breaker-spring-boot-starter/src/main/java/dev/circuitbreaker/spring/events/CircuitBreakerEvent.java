@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * One thing that happened to a breaker: a state transition, a rejected call, or a call worth a look (an error, an
- * ignored error, a slow call). Successful calls that are not slow are no events. Immutable once recorded; it keeps
- * no {@code Throwable}, only the masked and truncated text the core's history shows.
+ * ignored error, a slow call). Successful calls that are not slow are no events. Nothing changes once it is
+ * recorded but a rejection's {@link #count()}, which grows while the rejections right after it are counted into it.
+ * It keeps no {@code Throwable}, only the masked and truncated text the core's history shows.
  */
 public final class CircuitBreakerEvent {
 

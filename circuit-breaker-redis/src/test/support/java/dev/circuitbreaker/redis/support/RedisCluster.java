@@ -61,11 +61,6 @@ public final class RedisCluster implements AutoCloseable {
         return nodes.size();
     }
 
-    /** Runs a command on node {@code node} through redis-cli (no redirection: the key must live there). */
-    public String cli(int node, String... command) throws IOException, InterruptedException {
-        return nodes.get(node).cli(command);
-    }
-
     @Override
     public void close() {
         nodes.forEach(RedisServer::close);
